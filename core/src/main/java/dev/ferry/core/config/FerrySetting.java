@@ -1,0 +1,85 @@
+package dev.ferry.core.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every {@code ferry.*} key the launcher understands: its default and what it means. This is the one place the
+ * keys are documented; {@code docs/configuration.md} is generated from it and a test keeps the two in step.
+ */
+public enum FerrySetting {
+    HTTP_HOST("ferry.http.host", "0.0.0.0", "Interface the business endpoints (collector, audiences, GraphQL proxy) listen on."),
+    HTTP_PORT("ferry.http.port", "8080", "Port of the business endpoints."),
+    MANAGEMENT_HOST("ferry.management.host", "127.0.0.1", "Interface of the management server; loopback unless an operator opens it on purpose."),
+    MANAGEMENT_PORT("ferry.management.port", "8081", "Port of the management server: health at /observe/health, Prometheus metrics at /observe/metrics."),
+    COMMERCE_DB_URL("ferry.commerce.db.url", "", "JDBC URL of the Adobe Commerce (Magento 2) MySQL/MariaDB database, e.g. jdbc:mariadb://db:3306/magento."),
+    COMMERCE_DB_USER("ferry.commerce.db.user", "", "Database user for the Commerce database; read grants suffice for the order connectors."),
+    COMMERCE_DB_PASSWORD("ferry.commerce.db.password", "", "Password of the Commerce database user.", true),
+    STATE_DB_URL("ferry.state.db.url", "jdbc:h2:file:./data/ferry-state", "JDBC URL of Ferry's own state (outbox, checkpoints, dead letters): the embedded file database by default, PostgreSQL or MariaDB in production."),
+    STATE_DB_USER("ferry.state.db.user", "", "User of the state database."),
+    STATE_DB_PASSWORD("ferry.state.db.password", "", "Password of the state database user.", true),
+    AEP_IMS_URL("ferry.aep.ims.url", "https://ims-na1.adobelogin.com", "Adobe IMS base URL; tokens come from {url}/ims/token/v3."),
+    AEP_CLIENT_ID("ferry.aep.client-id", "", "OAuth server-to-server client id of the Adobe Developer Console project; also sent as x-api-key."),
+    AEP_CLIENT_SECRET("ferry.aep.client-secret", "", "OAuth server-to-server client secret.", true),
+    AEP_SCOPES("ferry.aep.scopes", "openid,AdobeID,read_organizations,additional_info.projectedProductContext,session", "Comma-separated OAuth scopes requested with the token."),
+    AEP_ORG_ID("ferry.aep.org-id", "", "IMS organization id (…@AdobeOrg), sent as x-gw-ims-org-id."),
+    AEP_SANDBOX_NAME("ferry.aep.sandbox-name", "prod", "AEP sandbox name, sent as x-sandbox-name on Platform APIs."),
+    AEP_PLATFORM_URL("ferry.aep.platform.url", "https://platform.adobe.io", "Base URL of the Platform APIs (batch ingestion, Catalog, Segmentation)."),
+    AEP_STREAMING_URL("ferry.aep.streaming.url", "https://dcs.adobedc.net", "Base URL of streaming ingestion (DCS)."),
+    AEP_EDGE_URL("ferry.aep.edge.url", "https://server.adobedc.net", "Base URL of the Edge Network server-to-server API."),
+    AEP_STREAMING_CONNECTION_ID("ferry.aep.streaming.connection-id", "", "Streaming (HTTP API) connection id; requests go to /collection/batch/{id}."),
+    AEP_DATASET_ID("ferry.aep.dataset-id", "", "Dataset that receives the ExperienceEvents (streaming and batch)."),
+    AEP_SCHEMA_ID("ferry.aep.schema-id", "", "Schema $id of the dataset, sent as header.schemaRef.id on streaming messages."),
+    AEP_DATASTREAM_ID("ferry.aep.datastream-id", "", "Edge datastream id used by aep:edge.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+    private final boolean secret;
+
+    FerrySetting(String key, String defaultValue, String description) {
+        this(key, defaultValue, description, false);
+    }
+
+    FerrySetting(String key, String defaultValue, String description, boolean secret) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.secret = secret;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean secret() {
+        return secret;
+    }
+
+    /** The environment variable that overrides this key: upper case, '.' and '-' turned into '_'. */
+    public String environmentVariable() {
+        return environmentVariableOf(key);
+    }
+
+    public static String environmentVariableOf(String key) {
+        return key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public static Optional<FerrySetting> byKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+
+    /** Keys holding secrets are recognised by name too, so a connector's own secret keys are never printed. */
+    public static boolean isSecretKey(String key) {
+        return byKey(key).map(FerrySetting::secret)
+                .orElseGet(() -> key.matches("(?i).*(secret|password|token|credential|private-key).*"));
+    }
+}

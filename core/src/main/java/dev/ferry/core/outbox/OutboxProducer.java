@@ -1,0 +1,42 @@
+package dev.ferry.core.outbox;
+
+import dev.ferry.core.delivery.OutboundEvent;
+import dev.ferry.core.delivery.OutboundEvents;
+import dev.ferry.core.state.StateDatabase;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultProducer;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Commits the exchange's events, and the checkpoints it carries, in one state transaction. When this returns the
+ * events are durable: a source may acknowledge them.
+ */
+class OutboxProducer extends DefaultProducer {
+
+    OutboxProducer(OutboxEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public OutboxEndpoint getEndpoint() {
+        return (OutboxEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        List<OutboundEvent> events = OutboundEvents.from(exchange.getIn().getBody());
+        @SuppressWarnings("unchecked")
+        Map<String, String> checkpoints = exchange.getIn().getHeader(OutboxHeaders.CHECKPOINTS, Map.class);
+        StateDatabase database = getEndpoint().stateDatabase();
+        int appended = database.inTransaction(connection -> {
+            int added = database.outbox().append(connection, getEndpoint().getChannel(), events);
+            if (checkpoints != null) {
+                database.checkpoints().putAll(connection, checkpoints);
+            }
+            return added;
+        });
+        exchange.getMessage().setHeader(OutboxHeaders.APPENDED, appended);
+    }
+}

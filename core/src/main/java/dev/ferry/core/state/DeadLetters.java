@@ -1,0 +1,142 @@
+package dev.ferry.core.state;
+
+import dev.ferry.core.delivery.OutboundEvent;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Events AEP refused as invalid, kept with AEP's reason and the payload so an operator can fix the cause and
+ * replay them; they never block the events behind them.
+ */
+public final class DeadLetters {
+
+    private static final int MAX_REASON = 4000;
+
+    private final StateDatabase database;
+
+    DeadLetters(StateDatabase database) {
+        this.database = database;
+    }
+
+    public void add(Connection connection, String channel, OutboundEvent event, String reason) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ferry_dead_letter (channel, event_id, partition_key, payload, reason, failed_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, channel);
+            insert.setString(2, event.id());
+            insert.setString(3, event.partitionKey());
+            insert.setString(4, event.json());
+            insert.setString(5, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
+            insert.setLong(6, System.currentTimeMillis());
+            insert.executeUpdate();
+        }
+    }
+
+    public void add(String channel, OutboundEvent event, String reason) {
+        database.transact(connection -> add(connection, channel, event, reason));
+    }
+
+    /** Newest first; reasonContains filters case-insensitively when given. */
+    public List<DeadLetter> list(String reasonContains, int limit) {
+        return database.inTransaction(connection -> {
+            String where = reasonContains == null ? "" : " WHERE LOWER(reason) LIKE ?";
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, channel, event_id, partition_key, payload, reason, failed_at FROM ferry_dead_letter"
+                            + where + " ORDER BY id DESC")) {
+                if (reasonContains != null) {
+                    select.setString(1, "%" + reasonContains.toLowerCase(java.util.Locale.ROOT) + "%");
+                }
+                select.setMaxRows(limit);
+                List<DeadLetter> letters = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        letters.add(read(rows));
+                    }
+                }
+                return letters;
+            }
+        });
+    }
+
+    public Optional<DeadLetter> find(long id) {
+        return database.inTransaction(connection -> find(connection, id));
+    }
+
+    private static Optional<DeadLetter> find(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, channel, event_id, partition_key, payload, reason, failed_at FROM ferry_dead_letter WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Puts dead letters back into their channel's outbox, in one transaction; returns how many were replayed. */
+    public int replay(Collection<Long> ids) {
+        return database.inTransaction(connection -> {
+            int replayed = 0;
+            for (long id : ids) {
+                Optional<DeadLetter> letter = find(connection, id);
+                if (letter.isEmpty()) {
+                    continue;
+                }
+                database.outbox().append(connection, letter.get().channel(), List.of(letter.get().event()));
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ferry_dead_letter WHERE id = ?")) {
+                    delete.setLong(1, id);
+                    delete.executeUpdate();
+                }
+                replayed++;
+            }
+            return replayed;
+        });
+    }
+
+    public List<Long> allIds() {
+        return database.inTransaction(connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM ferry_dead_letter ORDER BY id");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Deletes dead letters older than the given age; returns how many. */
+    public int purgeOlderThan(Duration age) {
+        long cutoff = System.currentTimeMillis() - age.toMillis();
+        return database.inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ferry_dead_letter WHERE failed_at < ?")) {
+                delete.setLong(1, cutoff);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    public long count() {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM ferry_dead_letter");
+                 ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private static DeadLetter read(ResultSet rows) throws SQLException {
+        return new DeadLetter(rows.getLong(1), rows.getString(2),
+                new OutboundEvent(rows.getString(3), rows.getString(4), rows.getString(5)),
+                rows.getString(6), rows.getLong(7));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.ferry.core.state;
+
+import dev.ferry.core.delivery.OutboundEvent;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The durable queue between sources and AEP. Sources append in their own transaction (with their checkpoint);
+ * delivery reads in acceptance order per channel and removes what AEP settled. Survives {@code kill -9}: an event
+ * is acknowledged only once its insert is committed.
+ */
+public final class Outbox {
+
+    private final StateDatabase database;
+
+    Outbox(StateDatabase database) {
+        this.database = database;
+    }
+
+    /**
+     * Appends events to a channel inside the caller's transaction. An event whose id is already waiting in the
+     * channel is not added twice. Returns how many were added.
+     */
+    public int append(Connection connection, String channel, List<OutboundEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Set<String> waiting = waitingIds(connection, channel, events);
+        Set<String> seen = new HashSet<>(waiting);
+        long now = System.currentTimeMillis();
+        int added = 0;
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO ferry_outbox (channel, event_id, partition_key, payload, bytes, attempts, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, 0, ?)")) {
+            for (OutboundEvent event : events) {
+                if (!seen.add(event.id())) {
+                    continue;
+                }
+                insert.setString(1, channel);
+                insert.setString(2, event.id());
+                insert.setString(3, event.partitionKey());
+                insert.setString(4, event.json());
+                insert.setInt(5, event.sizeInBytes());
+                insert.setLong(6, now);
+                insert.addBatch();
+                added++;
+            }
+            if (added > 0) {
+                insert.executeBatch();
+            }
+        }
+        return added;
+    }
+
+    /** Appends in a transaction of its own. */
+    public int append(String channel, List<OutboundEvent> events) {
+        return database.inTransaction(connection -> append(connection, channel, events));
+    }
+
+    private static Set<String> waitingIds(Connection connection, String channel, List<OutboundEvent> events)
+            throws SQLException {
+        Set<String> waiting = new HashSet<>();
+        List<String> ids = events.stream().map(OutboundEvent::id).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = chunk.stream().map(id -> "?").collect(Collectors.joining(","));
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT event_id FROM ferry_outbox WHERE channel = ? AND event_id IN (" + marks + ")")) {
+                select.setString(1, channel);
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 2, chunk.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        waiting.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return waiting;
+    }
+
+    /** The oldest waiting events of a channel, in the order they were accepted. */
+    public List<OutboxRecord> next(String channel, int limit) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT seq, event_id, partition_key, payload, attempts, created_at FROM ferry_outbox "
+                            + "WHERE channel = ? ORDER BY seq")) {
+                select.setString(1, channel);
+                select.setMaxRows(limit);
+                select.setFetchSize(Math.min(limit, 1000));
+                List<OutboxRecord> records = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        records.add(new OutboxRecord(rows.getLong(1), channel,
+                                new OutboundEvent(rows.getString(2), rows.getString(3), rows.getString(4)),
+                                rows.getInt(5), rows.getLong(6)));
+                    }
+                }
+                return records;
+            }
+        });
+    }
+
+    /** Removes settled events (delivered, or moved to dead letters in the same transaction). */
+    public void remove(Connection connection, Collection<Long> seqs) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ferry_outbox WHERE seq = ?")) {
+            for (long seq : seqs) {
+                delete.setLong(1, seq);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
+    /** Counts a failed attempt on events that stay in the outbox. */
+    public void recordAttempt(Collection<Long> seqs) {
+        database.transact(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE ferry_outbox SET attempts = attempts + 1 WHERE seq = ?")) {
+                for (long seq : seqs) {
+                    update.setLong(1, seq);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
+    }
+
+    /** What waits in a channel (or in all channels when channel is null): count, bytes and the oldest's age. */
+    public Backlog backlog(String channel) {
+        return database.inTransaction(connection -> {
+            String where = channel == null ? "" : " WHERE channel = ?";
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*), COALESCE(SUM(bytes), 0), MIN(created_at) FROM ferry_outbox" + where)) {
+                if (channel != null) {
+                    select.setString(1, channel);
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    long oldest = rows.getLong(3);
+                    return new Backlog(rows.getLong(1), rows.getLong(2), rows.wasNull() ? null : oldest);
+                }
+            }
+        });
+    }
+
+    /** How much waits to be delivered. */
+    public record Backlog(long events, long bytes, Long oldestCreatedAtMillis) {
+    }
+}

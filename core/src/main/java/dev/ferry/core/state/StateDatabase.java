@@ -1,0 +1,165 @@
+package dev.ferry.core.state;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Ferry's own state: outbox, checkpoints and dead letters, in one database so that a source can append events and
+ * move its checkpoint in one transaction. An embedded H2 file by default; PostgreSQL or MariaDB in production.
+ */
+public final class StateDatabase implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final StateDialect dialect;
+    private final Outbox outbox;
+    private final Checkpoints checkpoints;
+    private final DeadLetters deadLetters;
+
+    private StateDatabase(HikariDataSource dataSource, StateDialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.outbox = new Outbox(this);
+        this.checkpoints = new Checkpoints(this);
+        this.deadLetters = new DeadLetters(this);
+    }
+
+    /** Opens the database and creates Ferry's tables when they are missing. */
+    public static StateDatabase open(String jdbcUrl, String user, String password) {
+        StateDialect dialect = StateDialect.of(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(dialect == StateDialect.H2 ? durableH2(jdbcUrl) : jdbcUrl);
+        if (user != null && !user.isEmpty()) {
+            config.setUsername(user);
+        }
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
+        config.setPoolName("ferry-state");
+        config.setMaximumPoolSize(8);
+        config.setAutoCommit(true);
+        config.setInitializationFailTimeout(5_000);
+        config.setConnectionTimeout(5_000);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StateException("state database " + jdbcUrl + " is unreachable: " + rootMessage(e), e);
+        }
+        StateDatabase database = new StateDatabase(dataSource, dialect);
+        database.migrate();
+        return database;
+    }
+
+    /**
+     * H2 delays writing a commit by default; Ferry acknowledges an event only once it is durable, so every commit is
+     * written before it returns.
+     */
+    private static String durableH2(String url) {
+        return url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY") ? url : url + ";WRITE_DELAY=0";
+    }
+
+    private void migrate() {
+        List<String> statements = List.of(
+                "CREATE TABLE IF NOT EXISTS ferry_outbox (seq " + dialect.identityColumn + ", "
+                        + "channel VARCHAR(64) NOT NULL, event_id VARCHAR(255) NOT NULL, partition_key VARCHAR(255), "
+                        + "payload " + dialect.textColumn + " NOT NULL, bytes INT NOT NULL, attempts INT DEFAULT 0 NOT NULL, "
+                        + "created_at BIGINT NOT NULL, CONSTRAINT ferry_outbox_event UNIQUE (channel, event_id))",
+                "CREATE INDEX IF NOT EXISTS ferry_outbox_channel_seq ON ferry_outbox (channel, seq)",
+                "CREATE TABLE IF NOT EXISTS ferry_checkpoint (name VARCHAR(200) NOT NULL PRIMARY KEY, "
+                        + "checkpoint_value VARCHAR(4000) NOT NULL, updated_at BIGINT NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS ferry_dead_letter (id " + dialect.identityColumn + ", "
+                        + "channel VARCHAR(64) NOT NULL, event_id VARCHAR(255) NOT NULL, partition_key VARCHAR(255), "
+                        + "payload " + dialect.textColumn + " NOT NULL, reason VARCHAR(4000) NOT NULL, failed_at BIGINT NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS ferry_dead_letter_failed ON ferry_dead_letter (failed_at)");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new StateException("cannot create Ferry's tables in the state database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs work in one transaction: all of it is committed, or none. */
+    public <T> T inTransaction(TransactionWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StateException("state database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs work that returns nothing in one transaction. */
+    public void transact(TransactionStep step) {
+        inTransaction(connection -> {
+            step.run(connection);
+            return null;
+        });
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Checkpoints checkpoints() {
+        return checkpoints;
+    }
+
+    public DeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Whether the database answers now; the collector refuses events it could not keep. */
+    public boolean isAvailable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Work inside a state transaction that returns a value. */
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Work inside a state transaction. */
+    @FunctionalInterface
+    public interface TransactionStep {
+        void run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.ferry.sandbox;
+
+import dev.ferry.sandbox.admin.AdminHandlers;
+import dev.ferry.sandbox.batch.BatchHandlers;
+import dev.ferry.sandbox.edge.EdgeHandlers;
+import dev.ferry.sandbox.ims.CredentialCheck;
+import dev.ferry.sandbox.ims.TokenStore;
+import dev.ferry.sandbox.intake.EventIntake;
+import dev.ferry.sandbox.schema.XdmSchema;
+import dev.ferry.sandbox.segmentation.AudienceCatalog;
+import dev.ferry.sandbox.segmentation.Memberships;
+import dev.ferry.sandbox.streaming.StreamingHandlers;
+import dev.ferry.sandbox.web.ApiGuard;
+import dev.ferry.sandbox.web.SandboxStats;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local Adobe Experience Platform for Ferry's demo, tests and users' own development: IMS, the Edge Network
+ * Server API, streaming ingestion, batch ingestion with Catalog, and the Segmentation audience list, on one
+ * loopback port, built to AEP's documented request and answer shapes, status codes and limits.
+ *
+ * <pre>{@code
+ * try (AepSandbox aep = AepSandbox.start(SandboxSettings.defaults())) {
+ *     // point Ferry at aep.baseUrl(); inspect aep.events()
+ * }
+ * }</pre>
+ */
+public final class AepSandbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AepSandbox.class);
+    private static final long START_STOP_TIMEOUT_SECONDS = 30;
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final SandboxSettings settings;
+    private final Vertx vertx;
+    private final HttpServer server;
+    private final SandboxFaults faults;
+    private final ReceivedEvents events;
+    private final TokenStore tokens;
+
+    private AepSandbox(SandboxSettings settings, Vertx vertx, HttpServer server, SandboxFaults faults,
+                       ReceivedEvents events, TokenStore tokens) {
+        this.settings = settings;
+        this.vertx = vertx;
+        this.server = server;
+        this.faults = faults;
+        this.events = events;
+        this.tokens = tokens;
+    }
+
+    /** Starts a sandbox and returns once it listens. */
+    public static AepSandbox start(SandboxSettings settings) {
+        Clock clock = Clock.systemUTC();
+        XdmSchema schema = settings.schemaFile().map(XdmSchema::fromFile).orElseGet(XdmSchema::builtIn);
+        SandboxFaults faults = new SandboxFaults(settings.initialFaults());
+        ReceivedEvents events = new ReceivedEvents(settings.eventCapacity());
+        TokenStore tokens = new TokenStore(clock, settings.tokenTtl());
+        SandboxStats stats = new SandboxStats();
+        EventIntake intake = new EventIntake(schema, events, stats, clock);
+        Memberships memberships = new Memberships();
+        AudienceCatalog audiences = new AudienceCatalog(settings, clock.millis());
+
+        Vertx vertx = Vertx.vertx();
+        try {
+            SandboxRoutes.SandboxParts parts = new SandboxRoutes.SandboxParts(
+                    settings,
+                    tokens,
+                    new ApiGuard(vertx, new CredentialCheck(tokens, settings), faults, stats),
+                    new EdgeHandlers(vertx, settings, intake, memberships),
+                    new StreamingHandlers(vertx, settings, intake, clock),
+                    new BatchHandlers(vertx, settings, intake, clock),
+                    audiences,
+                    new AdminHandlers(faults, events, stats, audiences, memberships, schema.source()));
+            // Gzip request bodies are accepted as AEP's ingestion endpoints accept them; limits apply to the inflated body.
+            HttpServerOptions options = new HttpServerOptions()
+                    .setHost(LOOPBACK)
+                    .setPort(settings.port())
+                    .setDecompressionSupported(true);
+            HttpServer server = vertx.createHttpServer(options).requestHandler(SandboxRoutes.build(vertx, parts));
+            await(server.listen());
+            LOG.info("AEP sandbox listening on http://{}:{} (schema: {})", LOOPBACK, server.actualPort(), schema.source());
+            return new AepSandbox(settings, vertx, server, faults, events, tokens);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** The settings it runs with: the credentials and ids a client must use. */
+    public SandboxSettings settings() {
+        return settings;
+    }
+
+    /** The port the sandbox listens on. */
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** {@code http://127.0.0.1:PORT}, the base of every AEP endpoint the sandbox serves. */
+    public String baseUrl() {
+        return "http://" + LOOPBACK + ":" + port();
+    }
+
+    /** Programmatic control of injected faults. */
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    /** What the sandbox received. */
+    public ReceivedEvents events() {
+        return events;
+    }
+
+    /** Invalidates every issued token; the next authenticated call gets a 401 until the client fetches a new one. */
+    public void revokeTokens() {
+        tokens.revokeAll();
+    }
+
+    /** Stops listening and releases Vert.x's threads; closing Vert.x closes the server it owns. */
+    @Override
+    public void close() {
+        await(vertx.close());
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(START_STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the sandbox", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the sandbox could not start or stop: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the sandbox did not start or stop within " + START_STOP_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.ferry.sandbox.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.sandbox.Channel;
+import dev.ferry.sandbox.intake.EventIntake;
+import dev.ferry.sandbox.schema.ValidationResult;
+import dev.ferry.sandbox.web.Json;
+import io.vertx.core.Vertx;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Processes completed batches off the request path: validates every JSON Lines record against the dataset's
+ * schema, then either stores them all (success) or none (failed, with AEP's error codes), as a batch without
+ * partial ingestion behaves.
+ */
+final class BatchProcessor {
+
+    /** Catalog's enforced limit; more files fail the batch at ingestion time. */
+    static final int MAX_FILES_PER_BATCH = 25_000;
+    /**
+     * How long a processed batch stays {@code processing} before its final status, so that clients polling
+     * Catalog meet the lifecycle AEP has instead of a batch that is done the instant it is completed.
+     */
+    static final long SETTLE_MS = 100;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
+    private static final int EXAMPLES_PER_ERROR = 3;
+
+    private final Vertx vertx;
+    private final EventIntake intake;
+    private final Clock clock;
+
+    BatchProcessor(Vertx vertx, EventIntake intake, Clock clock) {
+        this.vertx = vertx;
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    /** Starts processing a loading batch; returns false when it was not loading. */
+    boolean complete(IngestionBatch batch) {
+        Map<String, byte[]> files = batch.startProcessing(clock.millis());
+        if (files == null) {
+            return false;
+        }
+        vertx.executeBlocking(() -> ingest(files), false).onComplete(result -> {
+            BatchOutcome outcome = result.succeeded() ? result.result() : crashed(batch, result.cause());
+            vertx.setTimer(SETTLE_MS, timer -> batch.finish(outcome, clock.millis()));
+        });
+        return true;
+    }
+
+    BatchOutcome ingest(Map<String, byte[]> files) {
+        if (files.size() > MAX_FILES_PER_BATCH) {
+            return new BatchOutcome(0, 0, List.of(new BatchError(BatchError.GUARDRAIL,
+                    "Batch ingestion guardrails hit: " + files.size() + " files (over the " + MAX_FILES_PER_BATCH
+                            + " threshold)", 0, List.of())));
+        }
+        Findings findings = new Findings();
+        long[] rows = {0};
+        forEachRecord(files, (where, line) -> {
+            long row = ++rows[0];
+            JsonNode xdm = Json.parse(line).filter(JsonNode::isObject).orElse(null);
+            if (xdm == null) {
+                findings.add(BatchError.UNPARSABLE_ROW, row, where + ": not a JSON object");
+                return;
+            }
+            ValidationResult result = intake.validate(xdm);
+            if (!result.isValid()) {
+                intake.reject(xdm, Channel.BATCH, result);
+                String code = result.missesRequiredField() ? BatchError.REQUIRED_FIELD_MISSING : BatchError.INVALID_DATA;
+                findings.add(code, row, where + ": " + String.join("; ", result.messages()));
+            }
+        });
+        if (findings.failedRows == 0) {
+            forEachRecord(files, (where, line) -> intake.accept(Json.parse(line).orElseThrow(), Channel.BATCH));
+        }
+        return new BatchOutcome(rows[0], findings.failedRows, findings.errors());
+    }
+
+    private BatchOutcome crashed(IngestionBatch batch, Throwable cause) {
+        LOG.error("sandbox could not process batch {}", batch.id(), cause);
+        return new BatchOutcome(0, 0, List.of(new BatchError(BatchError.INVALID_DATA,
+                "The sandbox could not process the batch: " + cause, 0, List.of())));
+    }
+
+    /** Calls back with each non-blank line and where it is ({@code file line N}). */
+    private static void forEachRecord(Map<String, byte[]> files, BiConsumer<String, String> record) {
+        files.forEach((name, content) -> {
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))) {
+                String line;
+                int lineNumber = 0;
+                while ((line = reader.readLine()) != null) {
+                    lineNumber++;
+                    if (!line.isBlank()) {
+                        record.accept(name + " line " + lineNumber, line);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The failing rows of a batch, grouped by error code in the order first met. */
+    private static final class Findings {
+        private static final Map<String, String> DOCUMENTED = Map.of(
+                BatchError.UNPARSABLE_ROW,
+                "The row has corrupted data and cannot be read or parsed. Fix the corrupted data and try again.",
+                BatchError.REQUIRED_FIELD_MISSING,
+                "A required field is either missing or has a value of null. Add the required field to the input row "
+                        + "and try again.",
+                BatchError.INVALID_DATA,
+                "Encountered errors while parsing, converting or otherwise validating the data.");
+
+        private final Map<String, List<Long>> rowsByCode = new LinkedHashMap<>();
+        private final Map<String, Long> countByCode = new LinkedHashMap<>();
+        private final Map<String, List<String>> examplesByCode = new LinkedHashMap<>();
+        private long failedRows;
+
+        void add(String code, long row, String example) {
+            failedRows++;
+            countByCode.merge(code, 1L, Long::sum);
+            List<Long> rows = rowsByCode.computeIfAbsent(code, c -> new ArrayList<>());
+            if (rows.size() < BatchError.MAX_ROWS_LISTED) {
+                rows.add(row);
+            }
+            List<String> examples = examplesByCode.computeIfAbsent(code, c -> new ArrayList<>());
+            if (examples.size() < EXAMPLES_PER_ERROR) {
+                examples.add(example);
+            }
+        }
+
+        List<BatchError> errors() {
+            List<BatchError> errors = new ArrayList<>();
+            rowsByCode.forEach((code, rows) -> errors.add(new BatchError(code,
+                    DOCUMENTED.get(code) + " First failures: " + String.join(" | ", examplesByCode.get(code)),
+                    countByCode.get(code), rows)));
+            return errors;
+        }
+    }
+}

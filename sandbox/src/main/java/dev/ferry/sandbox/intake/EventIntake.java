@@ -1,0 +1,58 @@
+package dev.ferry.sandbox.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.sandbox.Channel;
+import dev.ferry.sandbox.ReceivedEvent;
+import dev.ferry.sandbox.ReceivedEvents;
+import dev.ferry.sandbox.schema.ValidationResult;
+import dev.ferry.sandbox.schema.XdmSchema;
+import dev.ferry.sandbox.web.Json;
+import dev.ferry.sandbox.web.SandboxStats;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Where every ingestion path hands its XDM events: validation against the dataset's schema, then recording of
+ * what was accepted (stored, as AEP would store it) or rejected (kept only for inspection).
+ */
+public final class EventIntake {
+
+    private final XdmSchema schema;
+    private final ReceivedEvents events;
+    private final SandboxStats stats;
+    private final Clock clock;
+
+    public EventIntake(XdmSchema schema, ReceivedEvents events, SandboxStats stats, Clock clock) {
+        this.schema = schema;
+        this.events = events;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    public ValidationResult validate(JsonNode xdm) {
+        return schema.validate(xdm);
+    }
+
+    /** Stores an event that passed validation. */
+    public void accept(JsonNode xdm, Channel channel) {
+        boolean duplicate = events.record(toEvent(xdm, channel, true, List.of()));
+        stats.eventAccepted(duplicate);
+    }
+
+    /** Records an event the dataset refused, with the reasons. */
+    public void reject(JsonNode xdm, Channel channel, ValidationResult result) {
+        events.record(toEvent(xdm, channel, false, result.messages()));
+        stats.eventRejected();
+    }
+
+    private ReceivedEvent toEvent(JsonNode xdm, Channel channel, boolean valid, List<String> errors) {
+        return new ReceivedEvent(
+                Json.textField(xdm, "_id"),
+                Json.textField(xdm, "eventType"),
+                channel,
+                clock.instant(),
+                valid,
+                errors,
+                xdm == null ? "null" : Json.text(xdm));
+    }
+}

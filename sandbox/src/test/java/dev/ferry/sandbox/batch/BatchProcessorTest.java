@@ -1,0 +1,82 @@
+package dev.ferry.sandbox.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.sandbox.Channel;
+import dev.ferry.sandbox.ReceivedEvent;
+import dev.ferry.sandbox.ReceivedEvents;
+import dev.ferry.sandbox.SampleEvents;
+import dev.ferry.sandbox.intake.EventIntake;
+import dev.ferry.sandbox.schema.XdmSchema;
+import dev.ferry.sandbox.web.SandboxStats;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BatchProcessorTest {
+
+    private final ReceivedEvents events = new ReceivedEvents(100);
+    private final BatchProcessor processor = new BatchProcessor(null,
+            new EventIntake(XdmSchema.builtIn(), events, new SandboxStats(), Clock.systemUTC()), Clock.systemUTC());
+
+    @Test
+    void storesEveryRecordOfAValidBatchOnTheBatchChannel() {
+        BatchOutcome outcome = processor.ingest(files(
+                "part-0.json", lines(SampleEvents.text(SampleEvents.orderPlaced("o-1")), "",
+                        SampleEvents.text(SampleEvents.orderPlaced("o-2"))),
+                "part-1.json", lines(SampleEvents.text(SampleEvents.productView("v-1")))));
+
+        assertThat(outcome.failed()).isFalse();
+        assertThat(outcome.recordsRead()).isEqualTo(3);
+        assertThat(events.list()).extracting(ReceivedEvent::id).containsExactly("v-1", "o-2", "o-1");
+        assertThat(events.list()).extracting(ReceivedEvent::channel).containsOnly(Channel.BATCH);
+    }
+
+    @Test
+    void failsTheWholeBatchWithAepCodesAndRowNumbersWhenAnyRecordIsInvalid() {
+        ObjectNode withoutId = SampleEvents.orderPlaced("o-3");
+        withoutId.remove("_id");
+        BatchOutcome outcome = processor.ingest(files(
+                "part-0.json", lines(SampleEvents.text(SampleEvents.orderPlaced("o-1")), "{not json"),
+                "part-1.json", lines(SampleEvents.text(SampleEvents.withUnknownKey("o-2")), SampleEvents.text(withoutId))));
+
+        assertThat(outcome.failed()).isTrue();
+        assertThat(outcome.recordsRead()).isEqualTo(4);
+        assertThat(outcome.failedRecords()).isEqualTo(3);
+        assertThat(outcome.errors()).extracting(BatchError::code).containsExactly(
+                BatchError.UNPARSABLE_ROW, BatchError.INVALID_DATA, BatchError.REQUIRED_FIELD_MISSING);
+        assertThat(outcome.errors()).extracting(BatchError::rows).containsExactly(List.of(2L), List.of(3L), List.of(4L));
+        assertThat(outcome.errors().get(1).description()).contains("part-1.json line 1", "$.commerce.giftWrap");
+        assertThat(events.list()).allMatch(e -> !e.valid());
+    }
+
+    @Test
+    void failsABatchOverTheFileCountGuardrail() {
+        Map<String, byte[]> many = new LinkedHashMap<>();
+        for (int i = 0; i <= BatchProcessor.MAX_FILES_PER_BATCH; i++) {
+            many.put("part-" + i + ".json", new byte[0]);
+        }
+
+        BatchOutcome outcome = processor.ingest(many);
+
+        assertThat(outcome.errors()).singleElement()
+                .satisfies(e -> assertThat(e.description()).startsWith("Batch ingestion guardrails hit: 25001 files"));
+    }
+
+    private static Map<String, byte[]> files(String name, String content, Object... more) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(name, content.getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < more.length; i += 2) {
+            files.put((String) more[i], ((String) more[i + 1]).getBytes(StandardCharsets.UTF_8));
+        }
+        return files;
+    }
+
+    private static String lines(String... lines) {
+        return String.join("\n", lines) + "\n";
+    }
+}

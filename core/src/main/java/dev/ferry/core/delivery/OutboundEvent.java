@@ -6,7 +6,8 @@ package dev.ferry.core.delivery;
  */
 public record OutboundEvent(String id, String partitionKey, String json) {
 
+    /** The XDM's size on the wire (UTF-8), which is what AEP's request limits count. */
     public int sizeInBytes() {
-        return json.length();
+        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 }

@@ -94,7 +94,7 @@ public final class Outbox {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT seq, event_id, partition_key, payload, attempts, created_at FROM ferry_outbox "
-                            + "WHERE channel = ? ORDER BY seq")) {
+                            + "WHERE channel = ? ORDER BY channel, seq")) {
                 select.setString(1, channel);
                 select.setMaxRows(limit);
                 select.setFetchSize(Math.min(limit, 1000));
@@ -113,12 +113,17 @@ public final class Outbox {
 
     /** Removes settled events (delivered, or moved to dead letters in the same transaction). */
     public void remove(Connection connection, Collection<Long> seqs) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ferry_outbox WHERE seq = ?")) {
-            for (long seq : seqs) {
-                delete.setLong(1, seq);
-                delete.addBatch();
+        List<Long> all = List.copyOf(seqs);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = chunk.stream().map(seq -> "?").collect(Collectors.joining(","));
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM ferry_outbox WHERE seq IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    delete.setLong(i + 1, chunk.get(i));
+                }
+                delete.executeUpdate();
             }
-            delete.executeBatch();
         }
     }
 

@@ -69,7 +69,7 @@ public final class StateDatabase implements AutoCloseable {
                 "CREATE TABLE IF NOT EXISTS ferry_outbox (seq " + dialect.identityColumn + ", "
                         + "channel VARCHAR(64) NOT NULL, event_id VARCHAR(255) NOT NULL, partition_key VARCHAR(255), "
                         + "payload " + dialect.textColumn + " NOT NULL, bytes INT NOT NULL, attempts INT DEFAULT 0 NOT NULL, "
-                        + "created_at BIGINT NOT NULL, CONSTRAINT ferry_outbox_event UNIQUE (channel, event_id))",
+                        + "created_at BIGINT NOT NULL, CONSTRAINT ferry_outbox_event UNIQUE (event_id, channel))",
                 "CREATE INDEX IF NOT EXISTS ferry_outbox_channel_seq ON ferry_outbox (channel, seq)",
                 "CREATE TABLE IF NOT EXISTS ferry_checkpoint (name VARCHAR(200) NOT NULL PRIMARY KEY, "
                         + "checkpoint_value VARCHAR(4000) NOT NULL, updated_at BIGINT NOT NULL)",

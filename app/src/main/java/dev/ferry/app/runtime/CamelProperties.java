@@ -1,0 +1,59 @@
+package dev.ferry.app.runtime;
+
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.config.FerrySetting;
+
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Translates Ferry's keys into the Camel Main properties they stand for, so the operator learns one set of keys;
+ * any {@code camel.*} key in the config file still reaches Camel unchanged.
+ */
+final class CamelProperties {
+
+    /** Ferry key -> AEP component option. */
+    private static final Map<FerrySetting, String> AEP_OPTIONS = Map.ofEntries(
+            Map.entry(FerrySetting.AEP_IMS_URL, "imsUrl"),
+            Map.entry(FerrySetting.AEP_CLIENT_ID, "clientId"),
+            Map.entry(FerrySetting.AEP_CLIENT_SECRET, "clientSecret"),
+            Map.entry(FerrySetting.AEP_SCOPES, "scopes"),
+            Map.entry(FerrySetting.AEP_ORG_ID, "orgId"),
+            Map.entry(FerrySetting.AEP_SANDBOX_NAME, "sandboxName"),
+            Map.entry(FerrySetting.AEP_PLATFORM_URL, "platformUrl"),
+            Map.entry(FerrySetting.AEP_STREAMING_URL, "streamingUrl"),
+            Map.entry(FerrySetting.AEP_EDGE_URL, "edgeUrl"),
+            Map.entry(FerrySetting.AEP_STREAMING_CONNECTION_ID, "streamingConnectionId"),
+            Map.entry(FerrySetting.AEP_DATASET_ID, "datasetId"),
+            Map.entry(FerrySetting.AEP_SCHEMA_ID, "schemaId"),
+            Map.entry(FerrySetting.AEP_DATASTREAM_ID, "datastreamId"));
+
+    private CamelProperties() {
+    }
+
+    static Properties of(FerryConfig config, RouteLocation routes) {
+        Properties camel = config.asProperties();
+        camel.put("camel.main.name", "ferry");
+        camel.put("camel.main.routesIncludePattern", routes.includePattern());
+        camel.put("camel.main.shutdownTimeout", "30");
+        camel.put("camel.main.shutdownSuppressLoggingOnTimeout", "false");
+        camel.put("camel.server.enabled", "true");
+        camel.put("camel.server.host", config.get(FerrySetting.HTTP_HOST));
+        camel.put("camel.server.port", config.get(FerrySetting.HTTP_PORT));
+        camel.put("camel.management.enabled", "true");
+        camel.put("camel.management.host", config.get(FerrySetting.MANAGEMENT_HOST));
+        camel.put("camel.management.port", config.get(FerrySetting.MANAGEMENT_PORT));
+        camel.put("camel.management.healthCheckEnabled", "true");
+        camel.put("camel.health.enabled", "true");
+        camel.put("camel.management.metricsEnabled", "true");
+        camel.put("camel.metrics.enabled", "true");
+        camel.put("camel.metrics.enableRoutePolicy", "true");
+        AEP_OPTIONS.forEach((setting, option) -> {
+            String value = config.get(setting);
+            if (value != null && !value.isEmpty()) {
+                camel.put("camel.component.aep." + option, value);
+            }
+        });
+        return camel;
+    }
+}

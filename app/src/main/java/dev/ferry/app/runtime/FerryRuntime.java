@@ -1,0 +1,80 @@
+package dev.ferry.app.runtime;
+
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.config.FerrySetting;
+import dev.ferry.core.state.StateDatabase;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ferry's runtime: Camel Main with the YAML routes, the business HTTP server, the management server (health and
+ * metrics on their own port) and Ferry's state database bound for the outbox.
+ */
+public final class FerryRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FerryRuntime.class);
+
+    private final FerryConfig config;
+    private final RouteLocation routes;
+    private final StateDatabase state;
+    private final Main main;
+
+    private FerryRuntime(FerryConfig config, RouteLocation routes) {
+        this.config = config;
+        this.routes = routes;
+        this.state = StateDatabase.open(config.get(FerrySetting.STATE_DB_URL), config.get(FerrySetting.STATE_DB_USER),
+                config.get(FerrySetting.STATE_DB_PASSWORD));
+        this.main = new Main();
+        main.setInitialProperties(CamelProperties.of(config, routes));
+        main.bind("ferryState", state);
+    }
+
+    public static FerryRuntime create(FerryConfig config, RouteLocation routes) {
+        return new FerryRuntime(config, routes);
+    }
+
+    /** Runs once Camel and every route have started, e.g. to tell the operator where to look. */
+    public FerryRuntime onStarted(Runnable action) {
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport main) {
+                action.run();
+            }
+        });
+        return this;
+    }
+
+    /** Runs until SIGTERM or Ctrl-C; Camel then stops intake first and lets in-flight exchanges finish. */
+    public void runUntilStopped() throws Exception {
+        LOG.info("Ferry starting: routes from {}, business port {}, management port {}", routes,
+                config.get(FerrySetting.HTTP_PORT), config.get(FerrySetting.MANAGEMENT_PORT));
+        try {
+            main.run();
+        } finally {
+            state.close();
+        }
+    }
+
+    /** Starts without blocking, for `ferry demo` and the tests. */
+    public void start() throws Exception {
+        main.start();
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    public StateDatabase state() {
+        return state;
+    }
+
+    @Override
+    public void close() throws Exception {
+        main.stop();
+        state.close();
+    }
+}

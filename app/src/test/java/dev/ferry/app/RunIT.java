@@ -1,0 +1,105 @@
+package dev.ferry.app;
+
+import dev.ferry.app.process.FerryProcess;
+import dev.ferry.sandbox.AepSandbox;
+import dev.ferry.sandbox.SandboxSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** `ferry run` as operators start it: the jar, a config file, environment overrides and a routes directory. */
+class RunIT {
+
+    @TempDir
+    Path work;
+
+    private AepSandbox sandbox;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void startSandbox() {
+        sandbox = AepSandbox.start(SandboxSettings.defaults());
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Test
+    void runDeliversWhatItsRoutesProduceServesHealthAndMetricsAndStopsOnSigterm() throws Exception {
+        int httpPort = freePort();
+        int managementPort = freePort();
+        Path config = writeConfig(httpPort, managementPort);
+        Path routes = Files.createDirectories(work.resolve("routes"));
+        Files.copy(Path.of("..", "routes", "aep-delivery.yaml"), routes.resolve("aep-delivery.yaml"));
+        Files.copy(Path.of("src", "test", "resources", "it-routes", "sample-events.yaml"), routes.resolve("sample-events.yaml"));
+
+        try (FerryProcess ferry = FerryProcess.start(work,
+                Map.of("FERRY_AEP_CLIENT_SECRET", sandbox.settings().clientSecret()),
+                "run", "--config", config.toString(), "--routes", routes.toString())) {
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(sandbox.events().size()).as(ferry.output()).isEqualTo(5));
+            for (int i = 1; i <= 5; i++) {
+                assertThat(sandbox.events().countById("run-it-" + i)).isEqualTo(1);
+            }
+
+            HttpResponse<String> health = get("http://127.0.0.1:" + managementPort + "/observe/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("UP");
+            assertThat(get("http://127.0.0.1:" + managementPort + "/observe/metrics").body()).contains("camel");
+
+            int exit = ferry.terminate(Duration.ofSeconds(40));
+            assertThat(exit).as("SIGTERM exit").isIn(0, 143);
+            assertThat(ferry.output()).doesNotContain(sandbox.settings().clientSecret());
+        }
+    }
+
+    private Path writeConfig(int httpPort, int managementPort) throws IOException {
+        SandboxSettings s = sandbox.settings();
+        String url = sandbox.baseUrl();
+        Path config = work.resolve("ferry.properties");
+        Files.writeString(config, String.join("\n",
+                "ferry.http.port=" + httpPort,
+                "ferry.management.port=" + managementPort,
+                "ferry.state.db.url=jdbc:h2:file:" + work.resolve("state").toAbsolutePath(),
+                "ferry.aep.ims.url=" + url,
+                "ferry.aep.platform.url=" + url,
+                "ferry.aep.streaming.url=" + url,
+                "ferry.aep.edge.url=" + url,
+                "ferry.aep.client-id=" + s.clientId(),
+                "ferry.aep.client-secret=wrong-secret-overridden-by-the-environment",
+                "ferry.aep.org-id=" + s.imsOrgId(),
+                "ferry.aep.datastream-id=" + s.datastreamId(),
+                "ferry.aep.streaming.connection-id=" + s.streamingConnectionId(),
+                "ferry.aep.dataset-id=" + s.datasetId(),
+                "ferry.aep.schema-id=" + s.schemaId(), ""));
+        return config;
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

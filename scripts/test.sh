@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests (*Test) and process-level tests (*IT) against a real MariaDB (the machine's at
+# 127.0.0.1:3306 when it answers, else an embedded one), the AEP sandbox and the real jar.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+shared_schema=../shared/xdm/compat/commerce-experienceevent.schema.json
+if [ ! -f "$shared_schema" ]; then
+  echo "test.sh: $shared_schema is missing; the XDM tests validate against it (put ../shared beside the project)" >&2
+  exit 1
+fi
+
+exec mvn -B -ntp verify "$@"

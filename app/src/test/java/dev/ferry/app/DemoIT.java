@@ -30,7 +30,7 @@ class DemoIT {
                 "FERRY_MANAGEMENT_PORT", Integer.toString(managementPort));
 
         try (FerryProcess demo = FerryProcess.start(work, ports, "demo", "--sandbox-port", Integer.toString(sandboxPort))) {
-            await().atMost(Duration.ofSeconds(120)).until(() -> demo.output().contains("Ferry demo is running") || !demo.isAlive());
+            await().atMost(Duration.ofSeconds(120)).until(() -> demo.output().contains("to see every event AEP would have received") || !demo.isAlive());
             String output = demo.output();
             assertThat(output).contains("Ferry demo is running")
                     .containsPattern("Commerce database: +jdbc:mariadb://127\\.0\\.0\\.1:\\d+/magento.*\\(50 customers, 200 orders\\)")

@@ -1,0 +1,141 @@
+/*! Ferry storefront snippet: forwards Adobe Client Data Layer storefront events to Ferry's collector.
+    Load it from the collector: <script async src="https://COLLECTOR/v1/storefront/ferry.js"></script> */
+(function (window, document) {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || !script.src || window.ferryStorefront) return;
+  var endpoint = new URL('events', script.src).href;
+  var sameOrigin = new URL(endpoint).origin === window.location.origin;
+  // The events Ferry maps to XDM, and the ACDL contexts the mapping reads (the rest of the state stays in the page).
+  var EVENTS = ' page-view product-page-view add-to-cart open-cart remove-from-cart shopping-cart-view' +
+    ' initiate-checkout place-order sign-in sign-out create-account edit-account search-request-sent' +
+    ' search-response-received create-requisition-list add-to-requisition-list remove-from-requisition-list' +
+    ' delete-requisition-list commerce-custom ';
+  var CONTEXTS = ' storefrontInstanceContext pageContext productContext shoppingCartContext changedProductsContext' +
+    ' orderContext orderPageContext accountContext shopperContext searchInputContext searchResultsContext' +
+    ' requisitionListContext requisitionListItemsContext customContext debugContext channelContext aepContext' +
+    ' searchUnitId ';
+  var MAX_EVENTS = 20, MAX_BYTES = 60000, DELAY = 1000, MAX_TRIES = 4;
+  var queue = [], timer = null, ecid = null, paused = false;
+
+  function uuid() {
+    if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
+    var b = window.crypto.getRandomValues(new Uint8Array(16)), h = [];
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    for (var i = 0; i < 16; i++) h.push((b[i] + 256).toString(16).slice(1));
+    return h.slice(0, 4).join('') + '-' + h.slice(4, 6).join('') + '-' + h.slice(6, 8).join('') + '-' +
+      h.slice(8, 10).join('') + '-' + h.slice(10).join('');
+  }
+
+  // Adobe Commerce sets mg_dnt when the shopper declines tracking; Adobe's collector then sends nothing.
+  function optedOut() {
+    return document.cookie.indexOf('mg_dnt') !== -1;
+  }
+
+  // What the Web SDK would read in the page.
+  function browser() {
+    var c = {
+      url: window.location.href, referrer: document.referrer, timezoneOffset: new Date().getTimezoneOffset(),
+      screenWidth: window.screen.width, screenHeight: window.screen.height,
+      viewportWidth: document.documentElement.clientWidth, viewportHeight: document.documentElement.clientHeight
+    };
+    var o = window.screen.orientation && window.screen.orientation.type;
+    if (o) c.screenOrientation = o.split('-')[0];
+    try { c.timezone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { /* no Intl */ }
+    if (ecid) c.ecid = ecid;
+    return c;
+  }
+
+  function onEvent(item) {
+    var name = item && item.event;
+    if (typeof name !== 'string' || EVENTS.indexOf(' ' + name + ' ') < 0) return;
+    if (optedOut()) {
+      queue.push({body: {event: name, consent: 'out'}, tries: 0});
+    } else {
+      var info = {}, source = item.eventInfo || {};
+      for (var key in source) {
+        if (Object.prototype.hasOwnProperty.call(source, key) && CONTEXTS.indexOf(' ' + key + ' ') >= 0) {
+          info[key] = source[key];
+        }
+      }
+      info = JSON.parse(JSON.stringify(info));
+      if (info.searchResultsContext && info.searchResultsContext.units) {
+        info.searchResultsContext.units.forEach(function (unit) { delete unit.facets; });
+      }
+      // A retried event keeps its id, so the collector stores it once.
+      info.debugContext = info.debugContext || {};
+      if (!info.debugContext.eventId) info.debugContext.eventId = uuid();
+      queue.push({body: {event: name, eventInfo: info, timestamp: new Date().toISOString(), context: browser()},
+        tries: 0});
+    }
+    if (queue.length >= MAX_EVENTS) flush(false); else schedule(DELAY);
+  }
+
+  function schedule(delay) {
+    if (!timer) timer = window.setTimeout(function () { timer = null; flush(false); }, delay);
+  }
+
+  function flush(leaving) {
+    if (timer) { window.clearTimeout(timer); timer = null; }
+    if (paused && !leaving) return;
+    while (queue.length) {
+      var batch = [], size = 12;
+      while (queue.length && batch.length < MAX_EVENTS) {
+        var bytes = JSON.stringify(queue[0].body).length + 1;
+        if (batch.length && size + bytes > MAX_BYTES) break;
+        size += bytes;
+        batch.push(queue.shift());
+      }
+      send(batch, leaving);
+    }
+  }
+
+  function send(batch, leaving) {
+    var body = JSON.stringify({events: batch.map(function (entry) { return entry.body; })});
+    // On page hide the page may be gone before an answer: a beacon (same origin) or a keepalive fetch.
+    if (leaving && sameOrigin && navigator.sendBeacon &&
+        navigator.sendBeacon(endpoint, new Blob([body], {type: 'application/json'}))) {
+      return;
+    }
+    window.fetch(endpoint, {
+      method: 'POST', body: body, keepalive: body.length < 65000, credentials: 'include', mode: 'cors',
+      headers: {'Content-Type': 'application/json'}
+    }).then(function (response) {
+      if (response.status === 503 || response.status === 429) {
+        retry(batch, (parseInt(response.headers.get('Retry-After'), 10) || 5) * 1000);
+      }
+    }, function () {
+      retry(batch, 5000);
+    });
+  }
+
+  // The collector stored none of the batch: send it again later, a few times at most, ahead of newer events.
+  function retry(batch, delay) {
+    var again = batch.filter(function (entry) { return ++entry.tries < MAX_TRIES; });
+    if (!again.length) return;
+    queue = again.concat(queue);
+    paused = true;
+    window.setTimeout(function () { paused = false; flush(false); }, Math.min(delay, 60000));
+  }
+
+  function readEcid() {
+    var sdk = window.magentoStorefrontEvents, name = 'alloy';
+    try { name = (sdk && sdk.context.getAEP() && sdk.context.getAEP().webSdkName) || name; } catch (e) { /* none */ }
+    if (typeof window[name] === 'function') {
+      window[name]('getIdentity').then(function (result) {
+        ecid = (result && result.identity && result.identity.ECID) || ecid;
+      }, function () { /* no consent or no Web SDK */ });
+    }
+  }
+
+  window.ferryStorefront = {endpoint: endpoint, flush: function () { flush(false); }};
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'hidden') flush(true);
+  });
+  window.addEventListener('pagehide', function () { flush(true); });
+  readEcid();
+  window.adobeDataLayer = window.adobeDataLayer || [];
+  window.adobeDataLayer.push(function (dataLayer) {
+    dataLayer.addEventListener('adobeDataLayer:event', onEvent, {scope: 'all'});
+  });
+})(window, document);

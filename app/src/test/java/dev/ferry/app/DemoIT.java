@@ -16,7 +16,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** `ferry demo` with no set-up at all: embedded MariaDB, the sandbox and the default routes, in a bare directory. */
+/**
+ * `ferry demo` with no set-up at all: embedded MariaDB, the sandbox and the default routes, in a bare directory;
+ * a storefront event posted to it reaches the sandbox.
+ */
 class DemoIT {
 
     @TempDir
@@ -26,7 +29,8 @@ class DemoIT {
     void demoStartsEverythingOnEmbeddedDefaultsSaysWhereToLookAndStopsOnSigterm() throws Exception {
         int sandboxPort = RunIT.freePort();
         int managementPort = RunIT.freePort();
-        Map<String, String> ports = Map.of("FERRY_HTTP_PORT", Integer.toString(RunIT.freePort()),
+        int httpPort = RunIT.freePort();
+        Map<String, String> ports = Map.of("FERRY_HTTP_PORT", Integer.toString(httpPort),
                 "FERRY_MANAGEMENT_PORT", Integer.toString(managementPort));
 
         try (FerryProcess demo = FerryProcess.start(work, ports, "demo", "--sandbox-port", Integer.toString(sandboxPort))) {
@@ -44,6 +48,18 @@ class DemoIT {
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + managementPort + "/observe/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.body()).contains("UP");
+
+            HttpResponse<String> collected = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + httpPort + "/v1/storefront/events"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("[{\"event\":\"page-view\",\"eventInfo\":"
+                            + "{\"pageContext\":{\"pageType\":\"CMS\",\"pageName\":\"Home\"},"
+                            + "\"debugContext\":{\"eventId\":\"demo-it-page-view\"}}}]")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(collected.statusCode()).as(collected.body()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + sandboxPort + "/sandbox/events")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("demo-it-page-view"));
 
             assertThat(demo.terminate(Duration.ofSeconds(60))).isIn(0, 143);
         }

@@ -79,7 +79,9 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Ferry demo is running. Stop it with Ctrl-C.");
         out.println("  Commerce database:  " + commerce.jdbcUrl() + " (" + commerce.describe() + ")");
         out.println("  Ferry state:        " + config.get(FerrySetting.STATE_DB_URL));
-        out.println("  Business endpoints: http://127.0.0.1:" + config.get(FerrySetting.HTTP_PORT) + "/");
+        String business = "http://127.0.0.1:" + config.get(FerrySetting.HTTP_PORT);
+        out.println("  Storefront events:  POST " + business + "/v1/storefront/events  (snippet: " + business
+                + "/v1/storefront/ferry.js)");
         out.println("  Health:             http://127.0.0.1:" + config.get(FerrySetting.MANAGEMENT_PORT) + "/observe/health");
         out.println("  Metrics:            http://127.0.0.1:" + config.get(FerrySetting.MANAGEMENT_PORT) + "/observe/metrics");
         SandboxCommand.describe(sandbox, out);

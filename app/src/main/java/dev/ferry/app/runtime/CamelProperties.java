@@ -48,6 +48,9 @@ final class CamelProperties {
         camel.put("camel.management.metricsEnabled", "true");
         camel.put("camel.metrics.enabled", "true");
         camel.put("camel.metrics.enableRoutePolicy", "true");
+        // Per-exchange event meters clash in Prometheus for exchanges that begin outside a route (the collector's
+        // HTTP consumers); the route policy already measures every route.
+        camel.put("camel.metrics.enableExchangeEventNotifier", "false");
         AEP_OPTIONS.forEach((setting, option) -> {
             String value = config.get(setting);
             if (value != null && !value.isEmpty()) {

@@ -30,7 +30,10 @@ public enum FerrySetting {
     AEP_STREAMING_CONNECTION_ID("ferry.aep.streaming.connection-id", "", "Streaming (HTTP API) connection id; requests go to /collection/batch/{id}."),
     AEP_DATASET_ID("ferry.aep.dataset-id", "", "Dataset that receives the ExperienceEvents (streaming and batch)."),
     AEP_SCHEMA_ID("ferry.aep.schema-id", "", "Schema $id of the dataset, sent as header.schemaRef.id on streaming messages."),
-    AEP_DATASTREAM_ID("ferry.aep.datastream-id", "", "Edge datastream id used by aep:edge.");
+    AEP_DATASTREAM_ID("ferry.aep.datastream-id", "", "Edge datastream id used by aep:edge."),
+    STOREFRONT_RAW_EMAIL("ferry.storefront.raw-email", "true", "Whether a signed-in shopper's raw email address goes into personalEmail.address where Adobe's collector puts it; false sends only its SHA-256 hash (Email_LC_SHA256)."),
+    STOREFRONT_ALLOWED_ORIGINS("ferry.storefront.allowed-origins", "", "Comma-separated storefront origins (https://shop.example.com) allowed to post events cross-origin; empty allows same-origin pages only."),
+    STOREFRONT_MAX_BATCH_BYTES("ferry.storefront.max-batch-bytes", "524288", "Largest request body the storefront collector accepts; a larger one is refused with 413.");
 
     private final String key;
     private final String defaultValue;

@@ -36,9 +36,29 @@ public class OutboxEndpoint extends DefaultEndpoint {
             description = "Longest backoff in milliseconds between delivery attempts.")
     private long maxBackoff = 60_000;
 
+    @UriParam(label = "producer", defaultValue = "1000000",
+            description = "Events waiting in the channel above which sending to it is refused (OutboxFullException: "
+                    + "a collector answers 429, a poller pauses); 0 for no limit.")
+    private long highWaterEvents = 1_000_000;
+
+    @UriParam(label = "producer", defaultValue = "1073741824",
+            description = "Bytes of XDM waiting in the channel above which sending to it is refused; 0 for no limit.")
+    private long highWaterBytes = 1L << 30;
+
+    @UriParam(label = "producer", defaultValue = "5",
+            description = "Seconds a refused source is asked to wait (Retry-After) while the outbox is above its high-water mark.")
+    private int fullRetryAfter = 5;
+
+    private final BacklogGauge backlog;
+
     OutboxEndpoint(String uri, OutboxComponent component, String channel) {
         super(uri, component);
         this.channel = channel;
+        this.backlog = new BacklogGauge(channel);
+    }
+
+    BacklogGauge backlog() {
+        return backlog;
     }
 
     @Override
@@ -55,6 +75,30 @@ public class OutboxEndpoint extends DefaultEndpoint {
 
     StateDatabase stateDatabase() {
         return ((OutboxComponent) getComponent()).resolveStateDatabase();
+    }
+
+    public long getHighWaterEvents() {
+        return highWaterEvents;
+    }
+
+    public void setHighWaterEvents(long highWaterEvents) {
+        this.highWaterEvents = highWaterEvents;
+    }
+
+    public long getHighWaterBytes() {
+        return highWaterBytes;
+    }
+
+    public void setHighWaterBytes(long highWaterBytes) {
+        this.highWaterBytes = highWaterBytes;
+    }
+
+    public int getFullRetryAfter() {
+        return fullRetryAfter;
+    }
+
+    public void setFullRetryAfter(int fullRetryAfter) {
+        this.fullRetryAfter = fullRetryAfter;
     }
 
     public String getChannel() {

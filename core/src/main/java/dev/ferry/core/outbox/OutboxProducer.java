@@ -2,10 +2,12 @@ package dev.ferry.core.outbox;
 
 import dev.ferry.core.delivery.OutboundEvent;
 import dev.ferry.core.delivery.OutboundEvents;
+import dev.ferry.core.state.Outbox;
 import dev.ferry.core.state.StateDatabase;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +32,7 @@ class OutboxProducer extends DefaultProducer {
         @SuppressWarnings("unchecked")
         Map<String, String> checkpoints = exchange.getIn().getHeader(OutboxHeaders.CHECKPOINTS, Map.class);
         StateDatabase database = getEndpoint().stateDatabase();
+        refuseAboveHighWater(database);
         int appended = database.inTransaction(connection -> {
             int added = database.outbox().append(connection, getEndpoint().getChannel(), events);
             if (checkpoints != null) {
@@ -37,6 +40,19 @@ class OutboxProducer extends DefaultProducer {
             }
             return added;
         });
+        getEndpoint().backlog().appended(appended, events.stream().mapToLong(OutboundEvent::sizeInBytes).sum());
         exchange.getMessage().setHeader(OutboxHeaders.APPENDED, appended);
+    }
+
+    private void refuseAboveHighWater(StateDatabase database) {
+        OutboxEndpoint endpoint = getEndpoint();
+        Outbox.Backlog waiting = endpoint.backlog().current(database);
+        boolean tooMany = endpoint.getHighWaterEvents() > 0 && waiting.events() >= endpoint.getHighWaterEvents();
+        boolean tooBig = endpoint.getHighWaterBytes() > 0 && waiting.bytes() >= endpoint.getHighWaterBytes();
+        if (tooMany || tooBig) {
+            throw new OutboxFullException("outbox " + endpoint.getChannel() + " holds " + waiting.events() + " events ("
+                    + waiting.bytes() + " bytes), above its high-water mark; retry later",
+                    Duration.ofSeconds(endpoint.getFullRetryAfter()));
+        }
     }
 }

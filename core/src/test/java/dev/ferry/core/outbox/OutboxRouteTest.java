@@ -44,6 +44,7 @@ class OutboxRouteTest {
             @Override
             public void configure() {
                 from("direct:source").to("outbox:test");
+                from("direct:limited").to("outbox:limited?highWaterEvents=2&fullRetryAfter=7");
                 from("outbox:test?pollInterval=20&initialBackoff=20&maxBackoff=100").routeId("drain").autoStartup(false)
                         .process(exchange -> {
                             @SuppressWarnings("unchecked")
@@ -162,6 +163,20 @@ class OutboxRouteTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> state.outbox().backlog("test").events() == 0);
         assertThat(sinkSaw).containsExactly("e1", "e2", "e3", "e2", "e3");
+    }
+
+    @Test
+    void aboveItsHighWaterMarkTheOutboxRefusesNewEventsWithRetryAfterAndAddsNothing() {
+        ProducerTemplate template = camel.createProducerTemplate();
+        template.sendBody("direct:limited", List.of(event(1), event(2)));
+
+        Exchange refused = template.send("direct:limited", e -> e.getIn().setBody(List.of(event(3))));
+
+        assertThat(OutboxFullException.in(refused.getException())).hasValueSatisfying(full -> {
+            assertThat(full.retryAfter()).contains(Duration.ofSeconds(7));
+            assertThat(full.getMessage()).contains("outbox limited holds 2 events");
+        });
+        assertThat(state.outbox().backlog("limited").events()).isEqualTo(2);
     }
 
     @Test

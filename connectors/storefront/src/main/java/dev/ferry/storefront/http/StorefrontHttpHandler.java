@@ -2,6 +2,7 @@ package dev.ferry.storefront.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.core.outbox.OutboxFullException;
 import dev.ferry.core.xdm.Xdm;
 import dev.ferry.core.xdm.XdmEvent;
 import dev.ferry.storefront.StorefrontEventMapper;
@@ -32,7 +33,7 @@ import java.util.Locale;
  * ones alone, dropping those of shoppers who opted out), has the route store the accepted ones, and only then
  * answers {@code 202 {"accepted": N, "rejected": [{"index": i, "error": "…"}]}}. A request refused as a whole gets
  * a 4xx with {@code {"error": "…"}} and nothing of it is stored; when the route cannot store the events the answer
- * is 503 with Retry-After.
+ * is 503 with Retry-After, or 429 with Retry-After when the outbox is above its high-water mark.
  */
 public final class StorefrontHttpHandler implements Processor {
 
@@ -122,6 +123,13 @@ public final class StorefrontHttpHandler implements Processor {
         StorefrontAnswer answer;
         if (!accepted.isEmpty()) {
             StorefrontStore.Outcome outcome = store.store(accepted);
+            java.util.Optional<OutboxFullException> full = OutboxFullException.in(outcome.failure());
+            if (full.isPresent()) {
+                long wait = full.get().retryAfter().map(java.time.Duration::toSeconds).orElse((long) retryAfterSeconds);
+                answer = StorefrontAnswer.error(429, "Ferry's outbox is above its high-water mark; retry later")
+                        .header("Retry-After", Long.toString(wait));
+                return withCookie(answer, shopper, request);
+            }
             if (!outcome.stored()) {
                 LOG.warn("storefront collector: {} event(s) not stored, answered 503: {}", accepted.size(),
                         oneLine(outcome.failure()));

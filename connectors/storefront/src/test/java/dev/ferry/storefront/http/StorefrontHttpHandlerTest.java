@@ -138,6 +138,18 @@ class StorefrontHttpHandlerTest {
     }
 
     @Test
+    void whenTheOutboxIsAboveItsHighWaterMarkTheAnswerIs429WithItsRetryAfter() throws Exception {
+        store.failWith = new RuntimeException(new dev.ferry.core.outbox.OutboxFullException("outbox edge is full",
+                java.time.Duration.ofSeconds(9)));
+
+        Exchange exchange = post(PAGE_VIEW, Map.of());
+
+        assertThat(status(exchange)).isEqualTo(429);
+        assertThat(exchange.getMessage().getHeader("Retry-After", String.class)).isEqualTo("9");
+        assertThat(store.accepted).isZero();
+    }
+
+    @Test
     void anUnexpectedFailureIsA500WithOneLineAndNoStackTrace() throws Exception {
         store.explode = true;
 

@@ -60,9 +60,9 @@ class RunIT {
                 assertThat(sandbox.events().countById("run-it-" + i)).isEqualTo(1);
             }
 
-            HttpResponse<String> health = get("http://127.0.0.1:" + managementPort + "/observe/health");
+            HttpResponse<String> health = get("http://127.0.0.1:" + managementPort + "/observe/health?data=true");
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("UP");
+            assertThat(health.body()).contains("UP").contains("\"outbox\"").contains("outbox.events");
             assertThat(get("http://127.0.0.1:" + managementPort + "/observe/metrics").body()).contains("camel");
 
             int exit = ferry.terminate(Duration.ofSeconds(40));

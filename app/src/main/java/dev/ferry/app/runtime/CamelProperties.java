@@ -45,6 +45,9 @@ final class CamelProperties {
         camel.put("camel.management.port", config.get(FerrySetting.MANAGEMENT_PORT));
         camel.put("camel.management.healthCheckEnabled", "true");
         camel.put("camel.health.enabled", "true");
+        // List every check (outbox, routes, consumers); ?data=true adds their details, such as the outbox backlog.
+        // The management port is loopback unless an operator opens it.
+        camel.put("camel.health.exposureLevel", "full");
         camel.put("camel.management.metricsEnabled", "true");
         camel.put("camel.metrics.enabled", "true");
         camel.put("camel.metrics.enableRoutePolicy", "true");

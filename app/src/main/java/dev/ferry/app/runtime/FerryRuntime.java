@@ -2,6 +2,7 @@ package dev.ferry.app.runtime;
 
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
+import dev.ferry.core.outbox.OutboxHealthCheck;
 import dev.ferry.core.state.StateDatabase;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
@@ -31,6 +32,7 @@ public final class FerryRuntime implements AutoCloseable {
         this.main = new Main();
         main.setInitialProperties(CamelProperties.of(config, routes));
         main.bind("ferryState", state);
+        main.bind("ferryOutboxHealth", new OutboxHealthCheck(state));
     }
 
     public static FerryRuntime create(FerryConfig config, RouteLocation routes) {

@@ -2,6 +2,7 @@ package dev.ferry.app;
 
 import dev.ferry.app.command.CheckCommand;
 import dev.ferry.app.command.DemoCommand;
+import dev.ferry.app.command.DlqCommand;
 import dev.ferry.app.command.RunCommand;
 import dev.ferry.app.command.SandboxCommand;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar ferry.jar <command>}: the one entry point operators and scripts use. */
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
         description = "Carries Adobe Commerce data into Adobe Experience Platform and audiences back.",
-        subcommands = {RunCommand.class, DemoCommand.class, SandboxCommand.class, CheckCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, SandboxCommand.class, CheckCommand.class, DlqCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -36,6 +37,6 @@ public final class FerryCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, demo, sandbox or check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, demo, sandbox, check or dlq");
     }
 }

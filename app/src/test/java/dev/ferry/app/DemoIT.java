@@ -1,6 +1,7 @@
 package dev.ferry.app;
 
 import dev.ferry.app.process.FerryProcess;
+import dev.ferry.app.process.SandboxConfigFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +28,9 @@ class DemoIT {
 
     @Test
     void demoStartsEverythingOnEmbeddedDefaultsSaysWhereToLookAndStopsOnSigterm() throws Exception {
-        int sandboxPort = RunIT.freePort();
-        int managementPort = RunIT.freePort();
-        int httpPort = RunIT.freePort();
+        int sandboxPort = SandboxConfigFile.freePort();
+        int managementPort = SandboxConfigFile.freePort();
+        int httpPort = SandboxConfigFile.freePort();
         Map<String, String> ports = Map.of("FERRY_HTTP_PORT", Integer.toString(httpPort),
                 "FERRY_MANAGEMENT_PORT", Integer.toString(managementPort));
 

@@ -1,6 +1,7 @@
 package dev.ferry.app;
 
 import dev.ferry.app.process.FerryProcess;
+import dev.ferry.app.process.SandboxConfigFile;
 import dev.ferry.sandbox.AepSandbox;
 import dev.ferry.sandbox.SandboxSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -8,8 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,9 +42,9 @@ class RunIT {
 
     @Test
     void runDeliversWhatItsRoutesProduceServesHealthAndMetricsAndStopsOnSigterm() throws Exception {
-        int httpPort = freePort();
-        int managementPort = freePort();
-        Path config = writeConfig(httpPort, managementPort);
+        int httpPort = SandboxConfigFile.freePort();
+        int managementPort = SandboxConfigFile.freePort();
+        Path config = SandboxConfigFile.write(work, sandbox, httpPort, managementPort);
         Path routes = Files.createDirectories(work.resolve("routes"));
         Files.copy(Path.of("..", "routes", "aep-delivery.yaml"), routes.resolve("aep-delivery.yaml"));
         Files.copy(Path.of("src", "test", "resources", "it-routes", "sample-events.yaml"), routes.resolve("sample-events.yaml"));
@@ -71,35 +70,7 @@ class RunIT {
         }
     }
 
-    private Path writeConfig(int httpPort, int managementPort) throws IOException {
-        SandboxSettings s = sandbox.settings();
-        String url = sandbox.baseUrl();
-        Path config = work.resolve("ferry.properties");
-        Files.writeString(config, String.join("\n",
-                "ferry.http.port=" + httpPort,
-                "ferry.management.port=" + managementPort,
-                "ferry.state.db.url=jdbc:h2:file:" + work.resolve("state").toAbsolutePath(),
-                "ferry.aep.ims.url=" + url,
-                "ferry.aep.platform.url=" + url,
-                "ferry.aep.streaming.url=" + url,
-                "ferry.aep.edge.url=" + url,
-                "ferry.aep.client-id=" + s.clientId(),
-                "ferry.aep.client-secret=wrong-secret-overridden-by-the-environment",
-                "ferry.aep.org-id=" + s.imsOrgId(),
-                "ferry.aep.datastream-id=" + s.datastreamId(),
-                "ferry.aep.streaming.connection-id=" + s.streamingConnectionId(),
-                "ferry.aep.dataset-id=" + s.datasetId(),
-                "ferry.aep.schema-id=" + s.schemaId(), ""));
-        return config;
-    }
-
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

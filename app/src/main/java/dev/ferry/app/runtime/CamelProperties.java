@@ -40,6 +40,15 @@ final class CamelProperties {
         camel.put("camel.server.enabled", "true");
         camel.put("camel.server.host", config.get(FerrySetting.HTTP_HOST));
         camel.put("camel.server.port", config.get(FerrySetting.HTTP_PORT));
+        String keystore = config.get(FerrySetting.HTTP_TLS_KEYSTORE);
+        if (!keystore.isEmpty()) {
+            // Only the business port uses the global TLS context; the management port stays plain on loopback.
+            camel.put("camel.ssl.enabled", "true");
+            camel.put("camel.ssl.keyStore", "file:" + java.nio.file.Path.of(keystore).toAbsolutePath());
+            camel.put("camel.ssl.keystorePassword", config.get(FerrySetting.HTTP_TLS_KEYSTORE_PASSWORD));
+            camel.put("camel.ssl.keyStoreType", config.get(FerrySetting.HTTP_TLS_KEYSTORE_TYPE));
+            camel.put("camel.server.useGlobalSslContextParameters", "true");
+        }
         camel.put("camel.management.enabled", "true");
         camel.put("camel.management.host", config.get(FerrySetting.MANAGEMENT_HOST));
         camel.put("camel.management.port", config.get(FerrySetting.MANAGEMENT_PORT));

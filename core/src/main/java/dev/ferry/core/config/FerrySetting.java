@@ -10,6 +10,9 @@ import java.util.Optional;
 public enum FerrySetting {
     HTTP_HOST("ferry.http.host", "0.0.0.0", "Interface the business endpoints (collector, audiences, GraphQL proxy) listen on."),
     HTTP_PORT("ferry.http.port", "8080", "Port of the business endpoints."),
+    HTTP_TLS_KEYSTORE("ferry.http.tls.keystore", "", "Keystore file (PKCS12 or JKS) with the business port's certificate and key; when set, the business port serves HTTPS only."),
+    HTTP_TLS_KEYSTORE_PASSWORD("ferry.http.tls.keystore-password", "", "Password of the TLS keystore.", true),
+    HTTP_TLS_KEYSTORE_TYPE("ferry.http.tls.keystore-type", "PKCS12", "Type of the TLS keystore: PKCS12 or JKS."),
     MANAGEMENT_HOST("ferry.management.host", "127.0.0.1", "Interface of the management server; loopback unless an operator opens it on purpose."),
     MANAGEMENT_PORT("ferry.management.port", "8081", "Port of the management server: health at /observe/health, Prometheus metrics at /observe/metrics."),
     COMMERCE_DB_URL("ferry.commerce.db.url", "", "JDBC URL of the Adobe Commerce (Magento 2) MySQL/MariaDB database, e.g. jdbc:mariadb://db:3306/magento."),

@@ -10,4 +10,11 @@ if [ ! -f "$shared_schema" ]; then
   exit 1
 fi
 
+# StorefrontBrowserIT drives Debian's headless Chromium through Debian's chromium-driver (never a browser download).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  apt_get="env DEBIAN_FRONTEND=noninteractive apt-get"
+  [ "$(id -u)" -eq 0 ] || apt_get="sudo $apt_get"
+  $apt_get update -qq && $apt_get install -y -qq chromium chromium-driver
+fi
+
 exec mvn -B -ntp verify "$@"

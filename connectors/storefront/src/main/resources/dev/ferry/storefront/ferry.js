@@ -15,8 +15,10 @@
     ' orderContext orderPageContext accountContext shopperContext searchInputContext searchResultsContext' +
     ' requisitionListContext requisitionListItemsContext customContext debugContext channelContext aepContext' +
     ' searchUnitId ';
-  var MAX_EVENTS = 20, MAX_BYTES = 60000, DELAY = 1000, MAX_TRIES = 4;
-  var queue = [], timer = null, ecid = null, paused = false;
+  // Browsers allow a page at most 64 KB of keepalive fetch and beacon bodies in flight; what does not fit when the
+  // shopper leaves is kept in localStorage and sent from the next page of the shop.
+  var MAX_EVENTS = 20, BUDGET = 56000, DELAY = 1000, MAX_TRIES = 4, STORE = 'ferry_storefront_queue';
+  var queue = [], timer = null, ecid = null, paused = false, inFlight = 0;
 
   function uuid() {
     if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID();
@@ -82,31 +84,63 @@
       var batch = [], size = 12;
       while (queue.length && batch.length < MAX_EVENTS) {
         var bytes = JSON.stringify(queue[0].body).length + 1;
-        if (batch.length && size + bytes > MAX_BYTES) break;
+        if (batch.length && size + bytes > BUDGET) break;
         size += bytes;
         batch.push(queue.shift());
       }
-      send(batch, leaving);
+      if (inFlight && inFlight + size > BUDGET) {
+        queue = batch.concat(queue); // sent when an answer frees room, or from the next page
+        break;
+      }
+      send(batch, leaving, size);
     }
+    if (leaving) keep();
   }
 
-  function send(batch, leaving) {
+  // What is still queued when the page goes is kept for the next page of the shop (same origin storage).
+  function keep() {
+    try {
+      if (queue.length) window.localStorage.setItem(STORE, JSON.stringify(queue));
+      else window.localStorage.removeItem(STORE);
+    } catch (e) { /* storage disabled: nothing more can be done */ }
+  }
+
+  function restore() {
+    try {
+      var kept = JSON.parse(window.localStorage.getItem(STORE) || '[]');
+      window.localStorage.removeItem(STORE);
+      if (kept.length) { queue = kept.concat(queue); schedule(0); }
+    } catch (e) { /* storage disabled or unreadable */ }
+  }
+
+  function send(batch, leaving, size) {
     var body = JSON.stringify({events: batch.map(function (entry) { return entry.body; })});
+    inFlight += size;
     // On page hide the page may be gone before an answer: a beacon (same origin) or a keepalive fetch.
     if (leaving && sameOrigin && navigator.sendBeacon &&
         navigator.sendBeacon(endpoint, new Blob([body], {type: 'application/json'}))) {
+      // A beacon reports no answer; if the page stays (a tab switch), its room is free again soon.
+      window.setTimeout(function () { done(size); }, 5000);
       return;
     }
     window.fetch(endpoint, {
-      method: 'POST', body: body, keepalive: body.length < 65000, credentials: 'include', mode: 'cors',
+      method: 'POST', body: body, keepalive: true, credentials: 'include', mode: 'cors',
       headers: {'Content-Type': 'application/json'}
     }).then(function (response) {
+      done(size);
       if (response.status === 503 || response.status === 429) {
         retry(batch, (parseInt(response.headers.get('Retry-After'), 10) || 5) * 1000);
+      } else if (queue.length && !timer) {
+        schedule(0);
       }
     }, function () {
+      done(size);
       retry(batch, 5000);
     });
+  }
+
+  function done(size) {
+    inFlight = Math.max(0, inFlight - size);
   }
 
   // The collector stored none of the batch: send it again later, a few times at most, ahead of newer events.
@@ -134,6 +168,7 @@
   });
   window.addEventListener('pagehide', function () { flush(true); });
   readEcid();
+  restore();
   window.adobeDataLayer = window.adobeDataLayer || [];
   window.adobeDataLayer.push(function (dataLayer) {
     dataLayer.addEventListener('adobeDataLayer:event', onEvent, {scope: 'all'});

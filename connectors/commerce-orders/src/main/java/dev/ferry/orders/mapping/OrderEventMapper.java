@@ -1,0 +1,243 @@
+package dev.ferry.orders.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.identity.Identities;
+import dev.ferry.core.xdm.AuthenticatedState;
+import dev.ferry.core.xdm.CommerceScope;
+import dev.ferry.core.xdm.EventIds;
+import dev.ferry.core.xdm.Order;
+import dev.ferry.core.xdm.ProductListItem;
+import dev.ferry.core.xdm.Xdm;
+import dev.ferry.core.xdm.XdmEvent;
+import dev.ferry.orders.changes.OrderChange;
+import dev.ferry.orders.changes.OrderChangeKind;
+import dev.ferry.orders.jdbc.OrderSnapshot;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Magento rows to one XDM ExperienceEvent per business change, in the keys the compat schema has. A value that
+ * Magento would never write (NULL currency, negative quantity, unparseable product_options) is left out and
+ * counted in {@link #warnings()}; the event is still sent.
+ */
+public final class OrderEventMapper {
+
+    private static final Pattern NUMERIC_TRACK = Pattern.compile("^[0-9]{1,15}$");
+
+    private final String customerIdNamespace;
+    private final AtomicLong warnings = new AtomicLong();
+
+    public OrderEventMapper(String customerIdNamespace) {
+        this.customerIdNamespace = customerIdNamespace;
+    }
+
+    public long warnings() {
+        return warnings.get();
+    }
+
+    /**
+     * @param change   what changed
+     * @param snapshot the order as it is now
+     * @param subRow   the invoice, shipment or credit memo row (empty for placed, cancelled, completed)
+     * @param tracks   the shipment's sales_shipment_track rows (empty otherwise)
+     */
+    public XdmEvent map(OrderChange change, OrderSnapshot snapshot, Map<String, Object> subRow,
+                        List<Map<String, Object>> tracks) {
+        Map<String, Object> order = snapshot.order();
+        String incrementId = text(order.get("increment_id"));
+        if (incrementId == null) {
+            throw new IllegalArgumentException("sales_order " + change.orderId() + " has no increment_id");
+        }
+        OrderChangeKind kind = change.kind();
+        String id = EventIds.deterministic("commerce-order", incrementId, kind.code(),
+                String.valueOf(change.subEntityId()));
+        XdmEvent event = XdmEvent.create(id, change.time(), kind.eventType()).partitionedBy(incrementId);
+
+        String currency = currency(order.get("order_currency_code"));
+        List<Order.Payment> payments = new ArrayList<>();
+        for (Map<String, Object> payment : snapshot.payments()) {
+            payments.add(new Order.Payment(text(payment.get("method")), money(payment.get("amount_paid") != null
+                    ? payment.get("amount_paid") : payment.get("amount_ordered")),
+                    text(payment.get("last_trans_id")), currency));
+        }
+        List<Order.Refund> refunds = null;
+        if (kind == OrderChangeKind.CREDIT_MEMO) {
+            String method = snapshot.payments().isEmpty() ? null : text(snapshot.payments().get(0).get("method"));
+            refunds = List.of(new Order.Refund(refundPaymentType(method), null, money(subRow.get("grand_total")),
+                    text(subRow.get("transaction_id")), currency(subRow.getOrDefault("order_currency_code",
+                    order.get("order_currency_code")))));
+        }
+        String cancelDate = kind == OrderChangeKind.CANCELLED ? Xdm.timestamp(change.time()) : null;
+        event.order(new Order(incrementId, money(order.get("grand_total")), money(order.get("tax_amount")),
+                absolute(money(order.get("discount_amount"))), currency, null, date(order.get("created_at")),
+                date(order.get("updated_at")), cancelDate, payments.isEmpty() ? null : payments, refunds));
+
+        event.set("commerce.shipping.shippingMethod", text(order.get("shipping_method")));
+        event.set("commerce.shipping.shippingAmount", money(order.get("shipping_amount")));
+        if (order.get("shipping_amount") != null) {
+            event.set("commerce.shipping.currencyCode", currency);
+        }
+        for (Map<String, Object> address : snapshot.addresses()) {
+            String type = text(address.get("address_type"));
+            if ("shipping".equals(type)) {
+                event.set("commerce.shipping.address", address(address));
+            } else if ("billing".equals(type)) {
+                event.set("commerce.billing.address", address(address));
+            }
+        }
+        if (kind == OrderChangeKind.SHIPPED) {
+            event.set("commerce.shipping.shipDate", date(subRow.get("created_at")));
+            for (Map<String, Object> track : tracks) {
+                String number = text(track.get("track_number"));
+                if (number != null && NUMERIC_TRACK.matcher(number.trim()).matches()) {
+                    // The compat schema types trackingNumber as a number; carriers' alphanumeric numbers are left out.
+                    event.set("commerce.shipping.trackingNumber", Long.parseLong(number.trim()));
+                    break;
+                }
+            }
+        }
+
+        event.productListItems(items(snapshot.items(), currency));
+        Map<String, Object> scope = snapshot.scope();
+        if (!scope.isEmpty()) {
+            event.commerceScope(new CommerceScope(null, text(scope.get("website_code")), text(scope.get("store_code")),
+                    text(scope.get("store_view_code"))));
+        }
+
+        String email = text(order.get("customer_email"));
+        Object customerId = order.get("customer_id");
+        boolean guest = customerId == null;
+        if (!guest) {
+            event.identity(customerIdNamespace, String.valueOf(customerId), true, AuthenticatedState.AUTHENTICATED);
+        }
+        if (email != null && !email.isBlank()) {
+            event.set("personalEmail.address", email.trim());
+            event.identity(Identities.EMAIL_LC_SHA256, Identities.emailSha256(email), guest, null);
+        }
+        return event;
+    }
+
+    /** refundPaymentType is an enumeration in XDM; Magento's payment method codes map onto it. */
+    static String refundPaymentType(String method) {
+        if (method == null) {
+            return null;
+        }
+        String m = method.toLowerCase(Locale.ROOT);
+        if (m.equals("checkmo")) {
+            return "check";
+        }
+        if (m.equals("cashondelivery")) {
+            return "cash";
+        }
+        if (m.equals("banktransfer")) {
+            return "wire_transfer";
+        }
+        if (m.startsWith("paypal")) {
+            return "paypal";
+        }
+        if (m.startsWith("braintree") || m.startsWith("authorizenet") || m.startsWith("stripe") || m.equals("ccsave")
+                || m.startsWith("adyen_cc") || m.startsWith("payflowpro")) {
+            return "credit_card";
+        }
+        return "other";
+    }
+
+    private List<ProductListItem> items(List<Map<String, Object>> rows, String currency) {
+        List<ProductListItem> items = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            if (row.get("parent_item_id") != null) {
+                continue; // a configurable's child: the parent row carries the SKU, price and options once
+            }
+            Integer quantity = null;
+            Double qty = money(row.get("qty_ordered"));
+            if (qty != null && qty >= 0) {
+                quantity = (int) Math.round(qty);
+            } else if (qty != null) {
+                warnings.incrementAndGet();
+            }
+            items.add(new ProductListItem(text(row.get("sku")), text(row.get("name")), quantity,
+                    money(row.get("row_total")), currency, absolute(money(row.get("discount_amount"))), null,
+                    selectedOptions(row.get("product_options"))));
+        }
+        return items;
+    }
+
+    private List<ProductListItem.SelectedOption> selectedOptions(Object productOptions) {
+        String json = text(productOptions);
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode attributes = Xdm.JSON.readTree(json).path("attributes_info");
+            List<ProductListItem.SelectedOption> options = new ArrayList<>();
+            for (JsonNode attribute : attributes) {
+                if (attribute.hasNonNull("label") && attribute.hasNonNull("value")) {
+                    options.add(new ProductListItem.SelectedOption(attribute.get("label").asText(),
+                            attribute.get("value").asText()));
+                }
+            }
+            return options.isEmpty() ? null : options;
+        } catch (Exception e) {
+            warnings.incrementAndGet();
+            return null;
+        }
+    }
+
+    private Map<String, Object> address(Map<String, Object> row) {
+        Map<String, Object> address = new java.util.LinkedHashMap<>();
+        String street = text(row.get("street"));
+        if (street != null) {
+            String[] lines = street.split("\n");
+            for (int i = 0; i < Math.min(lines.length, 4); i++) {
+                address.put("street" + (i + 1), lines[i]);
+            }
+        }
+        putText(address, "city", row.get("city"));
+        putText(address, "region", row.get("region"));
+        putText(address, "postalCode", row.get("postcode"));
+        putText(address, "countryCode", row.get("country_id"));
+        return address;
+    }
+
+    private static void putText(Map<String, Object> into, String key, Object value) {
+        String text = text(value);
+        if (text != null && !text.isBlank()) {
+            into.put(key, text);
+        }
+    }
+
+    private String currency(Object value) {
+        String code = text(value);
+        if (code == null || !code.matches("[A-Za-z]{3}")) {
+            warnings.incrementAndGet();
+            return null;
+        }
+        return code.toUpperCase(Locale.ROOT);
+    }
+
+    private static String date(Object value) {
+        return value instanceof Instant instant ? Xdm.timestamp(instant) : null;
+    }
+
+    private static Double money(Object value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal amount = value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
+        return Xdm.money(amount);
+    }
+
+    private static Double absolute(Double value) {
+        return value == null ? null : Math.abs(value);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,373 @@
+package dev.ferry.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.xdm.XdmEvent;
+import dev.ferry.core.state.OutboxRecord;
+import dev.ferry.core.state.StateDatabase;
+import dev.ferry.core.testing.CompatSchema;
+import dev.ferry.core.xdm.EventIds;
+import dev.ferry.core.xdm.Xdm;
+import dev.ferry.sample.CommerceSampleData;
+import dev.ferry.sample.CommerceSchema;
+import dev.ferry.sample.MariaDbServer;
+import dev.ferry.sample.NewOrder;
+import dev.ferry.sample.SampleSize;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * commerce-orders: on a real MariaDB with Magento's sales tables, into outbox:streaming on an H2 state database.
+ * Changes are made live the way Magento makes them; each test looks only at the events of its own orders, counted as
+ * the consumer sends them (before the outbox, which would hide a double by _id).
+ */
+class CommerceOrdersIT {
+
+    private static final String DATABASE = "ferry_orders_it";
+
+    private static MariaDbServer server;
+    private static DataSource commerce;
+    private static Set<String> seededIncrementIds;
+    private static long customerId;
+
+    private StateDatabase state;
+    private final List<CamelContext> contexts = new ArrayList<>();
+    private Connection connection;
+    /** Every event the consumer handed the route in an exchange that reached the outbox step, doubles included. */
+    private final List<JsonNode> sent = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void seed() throws SQLException {
+        server = MariaDbServer.machineOrEmbedded();
+        server.createDatabase(DATABASE);
+        commerce = server.dataSource(DATABASE);
+        CommerceSchema.create(commerce);
+        new CommerceSampleData(11).seed(commerce, SampleSize.defaults().withWebsites(2).withCustomers(5).withOrders(20));
+        try (Connection c = commerce.getConnection()) {
+            seededIncrementIds = new HashSet<>(strings(c, "SELECT increment_id FROM sales_order"));
+            customerId = Long.parseLong(strings(c, "SELECT MIN(entity_id) FROM customer_entity").get(0));
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        server.dropDatabase(DATABASE);
+        server.close();
+    }
+
+    @BeforeEach
+    void open() throws SQLException {
+        state = StateDatabase.open("jdbc:h2:mem:orders-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
+        connection = commerce.getConnection();
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        contexts.forEach(CamelContext::stop);
+        connection.close();
+        state.close();
+    }
+
+    private CamelContext start(String options, AtomicInteger failures) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        camel.getRegistry().bind("state", state);
+        camel.getRegistry().bind("commerceDb", commerce);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("commerce-orders:orders?dataSource=#commerceDb&pollInterval=100" + options).routeId("orders")
+                        .process(exchange -> {
+                            if (failures != null && failures.getAndDecrement() > 0) {
+                                throw new IllegalStateException("the sink is down");
+                            }
+                        })
+                        .process(exchange -> {
+                            @SuppressWarnings("unchecked")
+                            List<XdmEvent> events = exchange.getIn().getBody(List.class);
+                            events.forEach(event -> sent.add(event.xdm().deepCopy()));
+                        })
+                        .to("outbox:streaming");
+            }
+        });
+        camel.start();
+        contexts.add(camel);
+        return camel;
+    }
+
+    private CamelContext start(String options) throws Exception {
+        return start(options, null);
+    }
+
+    /** Every event in the outbox (undelivered; nothing drains it in these tests). */
+    private List<JsonNode> outbox() {
+        List<JsonNode> events = new ArrayList<>();
+        for (OutboxRecord record : state.outbox().next("streaming", 100_000)) {
+            try {
+                events.add(Xdm.JSON.readTree(record.event().json()));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        return events;
+    }
+
+    private List<JsonNode> eventsOf(String incrementId) {
+        return sent.stream().filter(e -> incrementId.equals(e.path("commerce").path("order")
+                .path("purchaseID").asText())).toList();
+    }
+
+    private List<String> typesOf(String incrementId) {
+        return eventsOf(incrementId).stream().map(e -> e.get("eventType").asText()).toList();
+    }
+
+    private String incrementId(long orderId) throws SQLException {
+        return strings(connection, "SELECT increment_id FROM sales_order WHERE entity_id = " + orderId).get(0);
+    }
+
+    private static String id(String incrementId, String kind, long subId) {
+        return EventIds.deterministic("commerce-order", incrementId, kind, String.valueOf(subId));
+    }
+
+    private void awaitTypes(String incrementId, String... types) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(typesOf(incrementId)).containsExactlyInAnyOrder(types));
+    }
+
+    /** A few more polls, to show that nothing else arrives. */
+    private static void letItPoll() throws InterruptedException {
+        Thread.sleep(800);
+    }
+
+    @Test
+    void placeInvoiceShipAndCompleteBecomeExactlyOneEventEachWithDeterministicIds() throws Exception {
+        start("");
+        long orderId = CommerceSampleData.placeOrder(connection,
+                NewOrder.byCustomer(customerId).withItem("FY-TEE-M-Blue", 2).withItem("FY-BTL-01", 1));
+        String inc = incrementId(orderId);
+        awaitTypes(inc, "commerce.backofficeOrderPlaced");
+        long invoiceId = CommerceSampleData.invoice(connection, orderId);
+        long shipmentId = CommerceSampleData.ship(connection, orderId, "ups", "1Z999AA10123456784");
+
+        awaitTypes(inc, "commerce.backofficeOrderPlaced", "commerce.backofficeOrderInvoiced",
+                "commerce.backofficeOrderItemsShipped", "commerce.backofficeOrderShipmentCompleted");
+        letItPoll();
+
+        List<JsonNode> events = eventsOf(inc);
+        assertThat(events).extracting(e -> e.get("_id").asText()).containsExactlyInAnyOrder(
+                id(inc, "placed", orderId), id(inc, "invoiced", invoiceId), id(inc, "shipped", shipmentId),
+                id(inc, "completed", orderId));
+        assertThat(events).allSatisfy(e -> assertThat(CompatSchema.errors(e)).isEmpty());
+        assertThat(events.get(0).at("/identityMap/commerceCustomerId/0/id").asText())
+                .isEqualTo(String.valueOf(customerId));
+    }
+
+    @Test
+    void aShipmentThatDoesNotTouchSalesOrderUpdatedAtIsStillSeen() throws Exception {
+        start("&events=placed,shipped");
+        long orderId = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("ship.only@example.com"));
+        String inc = incrementId(orderId);
+        awaitTypes(inc, "commerce.backofficeOrderPlaced");
+        String before = strings(connection, "SELECT updated_at FROM sales_order WHERE entity_id = " + orderId).get(0);
+
+        connection.setAutoCommit(false);
+        long shipmentId = CommerceSampleData.ship(connection, orderId, "usps", "9400100000");
+        try (PreparedStatement keep = connection.prepareStatement(
+                "UPDATE sales_order SET updated_at = ? WHERE entity_id = ?")) {
+            keep.setString(1, before);
+            keep.setLong(2, orderId);
+            keep.executeUpdate();
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
+        assertThat(strings(connection, "SELECT updated_at FROM sales_order WHERE entity_id = " + orderId).get(0))
+                .isEqualTo(before);
+
+        awaitTypes(inc, "commerce.backofficeOrderPlaced", "commerce.backofficeOrderItemsShipped");
+        JsonNode shipped = eventsOf(inc).stream()
+                .filter(e -> e.get("eventType").asText().endsWith("ItemsShipped")).findFirst().orElseThrow();
+        assertThat(shipped.get("_id").asText()).isEqualTo(id(inc, "shipped", shipmentId));
+        assertThat(shipped.at("/commerce/shipping/trackingNumber").asLong()).isEqualTo(9400100000L);
+        assertThat(shipped.at("/identityMap/commerceCustomerId").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void cancelAndFullAndPartialRefundsBecomeOneEventEach() throws Exception {
+        start("");
+        long cancelled = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("cancel@example.com"));
+        long refunded = CommerceSampleData.placeOrder(connection,
+                NewOrder.byCustomer(customerId).withItem("FY-BTL-01", 3));
+        CommerceSampleData.cancel(connection, cancelled);
+        CommerceSampleData.invoice(connection, refunded);
+        long partial = CommerceSampleData.refundPartially(connection, refunded);
+        long full = CommerceSampleData.refund(connection, refunded);
+
+        String cancelledInc = incrementId(cancelled);
+        String refundedInc = incrementId(refunded);
+        awaitTypes(cancelledInc, "commerce.backofficeOrderPlaced", "commerce.backofficeOrderCancelled");
+        awaitTypes(refundedInc, "commerce.backofficeOrderPlaced", "commerce.backofficeOrderInvoiced",
+                "commerce.backofficeCreditMemoIssued", "commerce.backofficeCreditMemoIssued");
+        letItPoll();
+
+        assertThat(typesOf(cancelledInc)).hasSize(2);
+        assertThat(eventsOf(cancelledInc)).anySatisfy(e -> {
+            assertThat(e.get("_id").asText()).isEqualTo(id(cancelledInc, "cancelled", cancelled));
+            assertThat(e.at("/commerce/order/cancelDate").isTextual()).isTrue();
+        });
+        assertThat(eventsOf(refundedInc)).extracting(e -> e.get("_id").asText())
+                .contains(id(refundedInc, "creditmemo", partial), id(refundedInc, "creditmemo", full));
+        assertThat(typesOf(refundedInc)).hasSize(4);
+        assertThat(outbox()).allSatisfy(e -> assertThat(CompatSchema.errors(e)).isEmpty());
+    }
+
+    @Test
+    void theOverlapWindowRereadsLateCommitsButNeverEmitsTwice() throws Exception {
+        Instant start = Instant.parse(strings(connection,
+                "SELECT DATE_FORMAT(UTC_TIMESTAMP() - INTERVAL 2 MINUTE, '%Y-%m-%dT%H:%i:%sZ')").get(0));
+        start("&startFrom=" + start + "&overlapSeconds=300");
+        long early = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("early@example.com"));
+        long later = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("later@example.com"));
+        String earlyInc = incrementId(early);
+        awaitTypes(incrementId(later), "commerce.backofficeOrderPlaced");
+
+        // A transaction that started before the watermark and commits after it: its invoice is 60 s old.
+        connection.setAutoCommit(false);
+        long invoiceId = CommerceSampleData.invoice(connection, early);
+        try (PreparedStatement back = connection.prepareStatement(
+                "UPDATE sales_invoice SET created_at = created_at - INTERVAL 60 SECOND WHERE entity_id = ?")) {
+            back.setLong(1, invoiceId);
+            back.executeUpdate();
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
+
+        awaitTypes(earlyInc, "commerce.backofficeOrderPlaced", "commerce.backofficeOrderInvoiced");
+        letItPoll();
+        assertThat(typesOf(earlyInc)).hasSize(2);
+        assertThat(typesOf(incrementId(later))).hasSize(1);
+        assertThat(state.checkpoints().get("commerce-orders:orders.recent").orElseThrow())
+                .contains("invoiced:" + invoiceId + "@");
+    }
+
+    @Test
+    void twoOrdersInTheSameSecondCommittedAcrossAPollAreBothSentOnce() throws Exception {
+        start("");
+        long first = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("same.first@example.com"));
+        String firstInc = incrementId(first);
+        awaitTypes(firstInc, "commerce.backofficeOrderPlaced");
+        letItPoll(); // the sales_order.created_at watermark now stands on the first order's second
+
+        connection.setAutoCommit(false);
+        long second = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("same.second@example.com"));
+        try (PreparedStatement same = connection.prepareStatement("UPDATE sales_order o JOIN sales_order f"
+                + " ON f.entity_id = ? SET o.created_at = f.created_at, o.updated_at = f.created_at"
+                + " WHERE o.entity_id = ?")) {
+            same.setLong(1, first);
+            same.setLong(2, second);
+            same.executeUpdate();
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
+
+        String secondInc = incrementId(second);
+        awaitTypes(secondInc, "commerce.backofficeOrderPlaced");
+        letItPoll();
+        assertThat(typesOf(firstInc)).hasSize(1);
+        assertThat(typesOf(secondInc)).hasSize(1);
+    }
+
+    @Test
+    void aRestartResumesFromTheCommittedWatermarkWithoutLossOrDuplication() throws Exception {
+        CamelContext first = start("");
+        long one = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("one@example.com"));
+        String oneInc = incrementId(one);
+        awaitTypes(oneInc, "commerce.backofficeOrderPlaced");
+        first.stop();
+
+        // While Ferry is down: a new order and an invoice of the first.
+        long two = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("two@example.com"));
+        CommerceSampleData.invoice(connection, one);
+        String twoInc = incrementId(two);
+        assertThat(typesOf(twoInc)).isEmpty();
+
+        start("&startFrom=2000-01-01T00:00:00Z"); // ignored: the committed watermark wins
+        awaitTypes(oneInc, "commerce.backofficeOrderPlaced", "commerce.backofficeOrderInvoiced");
+        awaitTypes(twoInc, "commerce.backofficeOrderPlaced");
+        letItPoll();
+        assertThat(typesOf(oneInc)).hasSize(2);
+        assertThat(typesOf(twoInc)).hasSize(1);
+        assertThat(outbox()).noneMatch(e -> seededIncrementIds.contains(e.at("/commerce/order/purchaseID").asText()));
+    }
+
+    @Test
+    void aFailedExchangeKeepsTheWatermarkAndTheNextPollDeliversOnce() throws Exception {
+        AtomicInteger failures = new AtomicInteger(0);
+        start("", failures);
+        letItPoll();
+        failures.set(3);
+        long orderId = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("retry@example.com"));
+        String inc = incrementId(orderId);
+
+        awaitTypes(inc, "commerce.backofficeOrderPlaced");
+        assertThat(failures.get()).isLessThanOrEqualTo(0);
+        letItPoll();
+        assertThat(typesOf(inc)).hasSize(1);
+    }
+
+    @Test
+    void startFromNowSkipsTheHistoryAlreadyInTheDatabase() throws Exception {
+        start("");
+        long orderId = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("fresh@example.com"));
+        awaitTypes(incrementId(orderId), "commerce.backofficeOrderPlaced");
+        letItPoll();
+
+        assertThat(seededIncrementIds).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(outbox()).noneMatch(e -> seededIncrementIds.contains(e.at("/commerce/order/purchaseID").asText()));
+        assertThat(state.checkpoints().get("commerce-orders:orders.floor")).isPresent();
+    }
+
+    @Test
+    void theStoresOptionSendsOnlyTheListedStoreViews() throws Exception {
+        start("&stores=de");
+        long german = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("de@example.com").inStore("de"));
+        long english = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("en@example.com").inStore("default"));
+        String germanInc = incrementId(german);
+        awaitTypes(germanInc, "commerce.backofficeOrderPlaced");
+        letItPoll();
+
+        assertThat(typesOf(incrementId(english))).isEmpty();
+        assertThat(eventsOf(germanInc).get(0).at("/commerce/commerceScope/storeViewCode").asText()).isEqualTo("de");
+    }
+
+    private static List<String> strings(Connection c, String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement statement = c.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                out.add(rows.getString(1));
+            }
+        }
+        return out;
+    }
+
+}

@@ -2,6 +2,8 @@ package dev.ferry.app;
 
 import dev.ferry.app.process.FerryProcess;
 import dev.ferry.app.process.SandboxConfigFile;
+import dev.ferry.sample.CommerceSampleData;
+import dev.ferry.sample.NewOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * `ferry demo` with no set-up at all: embedded MariaDB, the sandbox and the default routes, in a bare directory;
- * a storefront event posted to it reaches the sandbox.
+ * a storefront event posted to it, and an order placed in its Commerce database, reach the sandbox.
  */
 class DemoIT {
 
@@ -61,6 +63,17 @@ class DemoIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + sandboxPort + "/sandbox/events")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).contains("demo-it-page-view"));
+
+            java.util.regex.Matcher jdbc = java.util.regex.Pattern.compile("Commerce database: +(jdbc:mariadb://\\S+)")
+                    .matcher(output);
+            assertThat(jdbc.find()).isTrue();
+            try (java.sql.Connection commerce = java.sql.DriverManager.getConnection(jdbc.group(1), "root", "")) {
+                CommerceSampleData.placeOrder(commerce, NewOrder.byGuest("demo-it@example.com").withItem("FY-BTL-01", 2));
+            }
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + sandboxPort + "/sandbox/events?eventType=commerce.backofficeOrderPlaced"))
+                            .build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .as(demo.output()).contains("commerce.backofficeOrderPlaced").contains("FY-BTL-01"));
 
             assertThat(demo.terminate(Duration.ofSeconds(60))).isIn(0, 143);
         }

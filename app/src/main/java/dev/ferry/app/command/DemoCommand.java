@@ -59,6 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Map.entry(FerrySetting.COMMERCE_DB_URL.key(), commerce.jdbcUrl()),
                 Map.entry(FerrySetting.COMMERCE_DB_USER.key(), commerce.user()),
                 Map.entry(FerrySetting.COMMERCE_DB_PASSWORD.key(), commerce.password()),
+                Map.entry(FerrySetting.ORDERS_ENABLED.key(), "true"),
                 Map.entry(FerrySetting.STATE_DB_URL.key(), "jdbc:h2:file:" + data.toAbsolutePath().resolve("ferry-state")),
                 Map.entry(FerrySetting.AEP_IMS_URL.key(), sandbox.baseUrl()),
                 Map.entry(FerrySetting.AEP_PLATFORM_URL.key(), sandbox.baseUrl()),

@@ -34,6 +34,8 @@ public enum FerrySetting {
     AEP_DATASET_ID("ferry.aep.dataset-id", "", "Dataset that receives the ExperienceEvents (streaming and batch)."),
     AEP_SCHEMA_ID("ferry.aep.schema-id", "", "Schema $id of the dataset, sent as header.schemaRef.id on streaming messages."),
     AEP_DATASTREAM_ID("ferry.aep.datastream-id", "", "Edge datastream id used by aep:edge."),
+    ORDERS_ENABLED("ferry.orders.enabled", "false", "Whether the back-office order poller runs (routes/commerce-orders.yaml); it reads the database of ferry.commerce.db.*."),
+    ORDERS_POLL_INTERVAL("ferry.orders.poll-interval", "2000", "Milliseconds between two polls of the Commerce database for order changes."),
     STOREFRONT_RAW_EMAIL("ferry.storefront.raw-email", "true", "Whether a signed-in shopper's raw email address goes into personalEmail.address where Adobe's collector puts it; false sends only its SHA-256 hash (Email_LC_SHA256)."),
     STOREFRONT_ALLOWED_ORIGINS("ferry.storefront.allowed-origins", "", "Comma-separated storefront origins (https://shop.example.com) allowed to post events cross-origin; empty allows same-origin pages only."),
     STOREFRONT_MAX_BATCH_BYTES("ferry.storefront.max-batch-bytes", "524288", "Largest request body the storefront collector accepts; a larger one is refused with 413.");

@@ -3,13 +3,9 @@ package dev.ferry.storefront;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.core.state.StateDatabase;
 import dev.ferry.core.xdm.Xdm;
 import dev.ferry.sandbox.AepSandbox;
 import dev.ferry.sandbox.ReceivedEvent;
-import dev.ferry.sandbox.SandboxSettings;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +19,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -63,9 +58,8 @@ class StorefrontAdobeParityIT {
                     + " commerce: {saveForLaters: {value: 1}}, productListItems: [{SKU: '24-MB01', quantity: 1}]})",
             "sign-out", "mse.publish.signOut()");
 
+    private static BrowserShop shop;
     private static AepSandbox sandbox;
-    private static StateDatabase state;
-    private static CamelContext camel;
     private static ChromeDriver browser;
     private static String baseUrl;
 
@@ -76,41 +70,22 @@ class StorefrontAdobeParityIT {
     static void start() throws Exception {
         BrowserTesting.requireBrowser();
         Path modules = BrowserTesting.npmInstall(StorefrontBrowserIT.ACDL, StorefrontBrowserIT.SDK, COLLECTOR);
-        sandbox = AepSandbox.start(SandboxSettings.defaults());
-        state = StateDatabase.open("jdbc:h2:mem:storefront-parity-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
-        camel = StorefrontCollectorIT.collectorContext(state, "storefront:events");
-        camel.addComponent("aep", StorefrontCollectorIT.aep(sandbox));
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("outbox:edge?pollInterval=20&initialBackoff=20&maxBackoff=200").to("aep:edge");
-            }
-        });
-        camel.addRoutes(new StorefrontShop(modules, List.of(
+        shop = BrowserShop.open(profile, modules, List.of(
                 "/shop/npm/@adobe/adobe-client-data-layer/dist/adobe-client-data-layer.min.js",
                 "/shop/npm/@adobe/magento-storefront-events-sdk/dist/index.js",
                 "/shop/test/adobe-collector-setup.js",
                 "/shop/npm/@adobe/magento-storefront-event-collector/dist/index.js",
                 "/shop/test/recorder.js",
-                "async /v1/storefront/ferry.js")));
-        camel.start();
-        baseUrl = "http://127.0.0.1:" + StorefrontCollectorIT.port(camel);
-        browser = BrowserTesting.startChromium(profile);
+                "async /v1/storefront/ferry.js"));
+        sandbox = shop.sandbox;
+        browser = shop.browser;
+        baseUrl = shop.baseUrl;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (camel != null) {
-            camel.stop();
-        }
-        if (state != null) {
-            state.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
+        if (shop != null) {
+            shop.close();
         }
     }
 

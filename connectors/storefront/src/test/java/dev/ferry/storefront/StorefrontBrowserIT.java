@@ -2,13 +2,9 @@ package dev.ferry.storefront;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.core.state.StateDatabase;
 import dev.ferry.core.xdm.Xdm;
 import dev.ferry.sandbox.AepSandbox;
 import dev.ferry.sandbox.ReceivedEvent;
-import dev.ferry.sandbox.SandboxSettings;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,9 +38,8 @@ class StorefrontBrowserIT {
     static final String ACDL = "@adobe/adobe-client-data-layer@3.0.1";
     static final String SDK = "@adobe/magento-storefront-events-sdk@1.18.0";
 
+    private static BrowserShop shop;
     private static AepSandbox sandbox;
-    private static StateDatabase state;
-    private static CamelContext camel;
     private static ChromeDriver browser;
     private static String baseUrl;
 
@@ -55,39 +50,20 @@ class StorefrontBrowserIT {
     static void start() throws Exception {
         BrowserTesting.requireBrowser();
         Path modules = BrowserTesting.npmInstall(ACDL, SDK);
-        sandbox = AepSandbox.start(SandboxSettings.defaults());
-        state = StateDatabase.open("jdbc:h2:mem:storefront-browser-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
-        camel = StorefrontCollectorIT.collectorContext(state, "storefront:events");
-        camel.addComponent("aep", StorefrontCollectorIT.aep(sandbox));
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("outbox:edge?pollInterval=20&initialBackoff=20&maxBackoff=200").to("aep:edge");
-            }
-        });
-        camel.addRoutes(new StorefrontShop(modules, List.of(
+        shop = BrowserShop.open(profile, modules, List.of(
                 "/shop/npm/@adobe/adobe-client-data-layer/dist/adobe-client-data-layer.min.js",
                 "/shop/npm/@adobe/magento-storefront-events-sdk/dist/index.js",
                 "/shop/test/recorder.js",
-                "async /v1/storefront/ferry.js")));
-        camel.start();
-        baseUrl = "http://127.0.0.1:" + StorefrontCollectorIT.port(camel);
-        browser = BrowserTesting.startChromium(profile);
+                "async /v1/storefront/ferry.js"));
+        sandbox = shop.sandbox;
+        browser = shop.browser;
+        baseUrl = shop.baseUrl;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (camel != null) {
-            camel.stop();
-        }
-        if (state != null) {
-            state.close();
-        }
-        if (sandbox != null) {
-            sandbox.close();
+        if (shop != null) {
+            shop.close();
         }
     }
 
@@ -96,7 +72,7 @@ class StorefrontBrowserIT {
     void newShopper() {
         browser.get(baseUrl + "/shop/start.html");
         awaitPageReady();
-        browser.executeScript("window.sessionStorage.clear()");
+        browser.executeScript("window.sessionStorage.clear(); window.localStorage.clear()");
         browser.manage().deleteAllCookies();
     }
 

@@ -33,15 +33,15 @@ class OutboxProducer extends DefaultProducer {
         Map<String, String> checkpoints = exchange.getIn().getHeader(OutboxHeaders.CHECKPOINTS, Map.class);
         StateDatabase database = getEndpoint().stateDatabase();
         refuseAboveHighWater(database);
-        int appended = database.inTransaction(connection -> {
-            int added = database.outbox().append(connection, getEndpoint().getChannel(), events);
+        Outbox.Appended appended = database.inTransaction(connection -> {
+            Outbox.Appended added = database.outbox().append(connection, getEndpoint().getChannel(), events);
             if (checkpoints != null) {
                 database.checkpoints().putAll(connection, checkpoints);
             }
             return added;
         });
-        getEndpoint().backlog().appended(appended, events.stream().mapToLong(OutboundEvent::sizeInBytes).sum());
-        exchange.getMessage().setHeader(OutboxHeaders.APPENDED, appended);
+        getEndpoint().backlog().appended(appended.events(), appended.bytes());
+        exchange.getMessage().setHeader(OutboxHeaders.APPENDED, appended.events());
     }
 
     private void refuseAboveHighWater(StateDatabase database) {

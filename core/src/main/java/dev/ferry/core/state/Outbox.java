@@ -28,16 +28,17 @@ public final class Outbox {
 
     /**
      * Appends events to a channel inside the caller's transaction. An event whose id is already waiting in the
-     * channel is not added twice. Returns how many were added.
+     * channel is not added twice. Returns how many events and bytes were added.
      */
-    public int append(Connection connection, String channel, List<OutboundEvent> events) throws SQLException {
+    public Appended append(Connection connection, String channel, List<OutboundEvent> events) throws SQLException {
         if (events.isEmpty()) {
-            return 0;
+            return new Appended(0, 0);
         }
         Set<String> waiting = waitingIds(connection, channel, events);
         Set<String> seen = new HashSet<>(waiting);
         long now = System.currentTimeMillis();
         int added = 0;
+        long bytes = 0;
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO ferry_outbox (channel, event_id, partition_key, payload, bytes, attempts, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, 0, ?)")) {
@@ -49,20 +50,22 @@ public final class Outbox {
                 insert.setString(2, event.id());
                 insert.setString(3, event.partitionKey());
                 insert.setString(4, event.json());
-                insert.setInt(5, event.sizeInBytes());
+                int size = event.sizeInBytes();
+                insert.setInt(5, size);
                 insert.setLong(6, now);
                 insert.addBatch();
                 added++;
+                bytes += size;
             }
             if (added > 0) {
                 insert.executeBatch();
             }
         }
-        return added;
+        return new Appended(added, bytes);
     }
 
     /** Appends in a transaction of its own. */
-    public int append(String channel, List<OutboundEvent> events) {
+    public Appended append(String channel, List<OutboundEvent> events) {
         return database.inTransaction(connection -> append(connection, channel, events));
     }
 
@@ -157,6 +160,10 @@ public final class Outbox {
                 }
             }
         });
+    }
+
+    /** What one append added: events already waiting are not counted. */
+    public record Appended(int events, long bytes) {
     }
 
     /** How much waits to be delivered. */

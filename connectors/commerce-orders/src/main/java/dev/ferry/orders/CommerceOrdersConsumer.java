@@ -3,29 +3,26 @@ package dev.ferry.orders;
 import dev.ferry.core.outbox.OutboxHeaders;
 import dev.ferry.core.state.StateDatabase;
 import dev.ferry.core.xdm.XdmEvent;
-import dev.ferry.orders.changes.OrderChange;
+import dev.ferry.core.sales.OrderChange;
+import dev.ferry.core.sales.OrderChangeKind;
+import dev.ferry.core.sales.OrderEventMapper;
+import dev.ferry.core.sales.SalesOrder;
+import dev.ferry.core.sales.SalesOrderReader;
+import dev.ferry.core.sales.SalesRows;
 import dev.ferry.orders.changes.OrderChangeDetector;
-import dev.ferry.orders.changes.OrderChangeKind;
 import dev.ferry.orders.changes.OrderWatermarks;
-import dev.ferry.orders.jdbc.OrderReader;
-import dev.ferry.orders.jdbc.OrderRows;
-import dev.ferry.orders.jdbc.OrderSnapshot;
-import dev.ferry.orders.mapping.OrderEventMapper;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledPollConsumer;
@@ -64,7 +61,7 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
         }
         endpoint.eventKinds(); // fails fast on an unknown event name
         // The start point is fixed when the consumer starts, not at its first poll, so "now" means now.
-        try (Connection connection = connect()) {
+        try (Connection connection = endpoint.connect()) {
             watermarks = initial(connection, endpoint.checkpointPrefix());
         } catch (SQLException e) {
             LOG.warn("commerce-orders:{} cannot reach the Commerce database yet ({}); it will retry at each poll",
@@ -79,24 +76,29 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
         List<XdmEvent> events = new ArrayList<>();
         OrderChangeDetector.Detection detection;
         Map<String, String> checkpoints;
-        try (Connection connection = connect()) {
-            connection.setReadOnly(true);
+        try (Connection connection = endpoint.connect()) {
             if (watermarks == null) {
                 watermarks = initial(connection, prefix);
             }
             OrderChangeDetector detector = new OrderChangeDetector(Duration.ofSeconds(endpoint.getOverlapSeconds()),
-                    endpoint.eventKinds(), storeIds(connection));
+                    endpoint.eventKinds(), endpoint.storeIds(connection));
             detection = detector.detect(connection, watermarks, prefix, key -> state.checkpoints().get(key));
             checkpoints = new LinkedHashMap<>(detection.next().toCheckpoints(prefix));
-            Map<Long, OrderSnapshot> orders = new HashMap<>();
+            Set<Long> orderIds = new LinkedHashSet<>();
+            detection.changes().forEach(change -> orderIds.add(change.orderId()));
+            Map<Long, SalesOrder> orders = new SalesOrderReader().read(connection, orderIds);
             for (OrderChange change : detection.changes()) {
                 try {
-                    events.add(map(connection, change, orders));
+                    SalesOrder order = orders.get(change.orderId());
+                    if (order == null) {
+                        throw new IllegalArgumentException("the order is gone from sales_order");
+                    }
+                    events.add(mapper.map(change, order));
                     if (change.kind() == OrderChangeKind.CANCELLED || change.kind() == OrderChangeKind.COMPLETED) {
                         checkpoints.put(OrderChangeDetector.doneKey(prefix, change.kind(), change.orderId()),
                                 change.time().toString());
                     }
-                } catch (RuntimeException | SQLException e) {
+                } catch (RuntimeException e) {
                     unmappable.incrementAndGet();
                     LOG.warn("Cannot map {} of order {} (sales_order {}): {}; skipped", change.key(),
                             change.incrementId(), change.orderId(), e.toString());
@@ -130,28 +132,6 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private XdmEvent map(Connection connection, OrderChange change, Map<Long, OrderSnapshot> orders)
-            throws SQLException {
-        OrderSnapshot snapshot = orders.get(change.orderId());
-        if (snapshot == null) {
-            snapshot = OrderReader.order(connection, change.orderId());
-            orders.put(change.orderId(), snapshot);
-        }
-        Map<String, Object> subRow = Map.of();
-        List<Map<String, Object>> tracks = List.of();
-        switch (change.kind()) {
-            case INVOICED -> subRow = OrderReader.row(connection, "sales_invoice", change.subEntityId());
-            case SHIPPED -> {
-                subRow = OrderReader.row(connection, "sales_shipment", change.subEntityId());
-                tracks = OrderReader.tracks(connection, change.subEntityId());
-            }
-            case CREDIT_MEMO -> subRow = OrderReader.row(connection, "sales_creditmemo", change.subEntityId());
-            default -> {
-            }
-        }
-        return mapper.map(change, snapshot, subRow, tracks);
-    }
-
     private OrderWatermarks initial(Connection connection, String prefix) throws SQLException {
         var saved = OrderWatermarks.fromCheckpoints(prefix, key -> state.checkpoints().get(key));
         if (saved.isPresent()) {
@@ -159,7 +139,7 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
         }
         Instant floor;
         if ("now".equalsIgnoreCase(endpoint.getStartFrom().trim())) {
-            Object now = OrderRows.select(connection, "SELECT UTC_TIMESTAMP() AS now").get(0).get("now");
+            Object now = SalesRows.select(connection, "SELECT UTC_TIMESTAMP() AS now").get(0).get("now");
             floor = now instanceof Instant instant ? instant : Instant.now();
         } else {
             floor = Instant.parse(endpoint.getStartFrom().trim());
@@ -169,37 +149,6 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
         state.checkpoints().put(prefix + ".floor", floor.toString());
         LOG.info("commerce-orders:{} starts from {}", endpoint.getName(), floor);
         return fresh;
-    }
-
-    private Set<Long> storeIds(Connection connection) throws SQLException {
-        Set<String> codes = endpoint.storeCodes();
-        if (codes == null) {
-            return null;
-        }
-        Set<Long> ids = new HashSet<>();
-        for (Map<String, Object> row : OrderRows.select(connection, "SELECT store_id, code FROM store")) {
-            if (codes.contains(String.valueOf(row.get("code")))) {
-                ids.add(((Number) row.get("store_id")).longValue());
-            }
-        }
-        return ids;
-    }
-
-    private Connection connect() throws SQLException {
-        DataSource dataSource = endpoint.getDataSource();
-        if (dataSource != null) {
-            return dataSource.getConnection();
-        }
-        if (endpoint.getUrl() != null) {
-            return DriverManager.getConnection(endpoint.getUrl(), endpoint.getUser(), endpoint.getPassword());
-        }
-        DataSource bean = getEndpoint().getCamelContext().getRegistry().lookupByNameAndType("dataSource",
-                DataSource.class);
-        if (bean == null) {
-            throw new IllegalStateException("commerce-orders: set url, dataSource, or bind a DataSource bean "
-                    + "named dataSource");
-        }
-        return bean.getConnection();
     }
 
     /** Milliseconds since the oldest change that is detected but not yet committed; 0 when none waits. */

@@ -1,6 +1,8 @@
 package dev.ferry.orders.changes;
 
-import dev.ferry.orders.jdbc.OrderRows;
+import dev.ferry.core.sales.OrderChange;
+import dev.ferry.core.sales.OrderChangeKind;
+import dev.ferry.core.sales.SalesRows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -50,7 +52,7 @@ public final class OrderChangeDetector {
                 from = current.floor();
             }
             Instant newest = mark;
-            for (Map<String, Object> row : OrderRows.select(connection, source.sql(), from)) {
+            for (Map<String, Object> row : SalesRows.select(connection, source.sql(), from)) {
                 Instant time = (Instant) row.get("changed_at");
                 if (time.isAfter(newest)) {
                     newest = time;

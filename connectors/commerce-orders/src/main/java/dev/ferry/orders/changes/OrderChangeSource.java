@@ -1,5 +1,6 @@
 package dev.ferry.orders.changes;
 
+import dev.ferry.core.sales.OrderChangeKind;
 import java.util.Set;
 
 /** The table columns that show changes, each with its own watermark, and the query that reads them. */

@@ -1,4 +1,4 @@
-package dev.ferry.orders.mapping;
+package dev.ferry.core.sales;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.identity.Identities;
@@ -9,9 +9,6 @@ import dev.ferry.core.xdm.Order;
 import dev.ferry.core.xdm.ProductListItem;
 import dev.ferry.core.xdm.Xdm;
 import dev.ferry.core.xdm.XdmEvent;
-import dev.ferry.orders.changes.OrderChange;
-import dev.ferry.orders.changes.OrderChangeKind;
-import dev.ferry.orders.jdbc.OrderSnapshot;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,18 +40,23 @@ public final class OrderEventMapper {
 
     /**
      * @param change   what changed
-     * @param snapshot the order as it is now
-     * @param subRow   the invoice, shipment or credit memo row (empty for placed, cancelled, completed)
-     * @param tracks   the shipment's sales_shipment_track rows (empty otherwise)
+     * @param snapshot the order as it is now, with the invoice, shipment or credit memo the change is about
+     * @throws IllegalArgumentException when the rows cannot make an event at all (no increment_id, the change's
+     *                                  document is missing)
      */
-    public XdmEvent map(OrderChange change, OrderSnapshot snapshot, Map<String, Object> subRow,
-                        List<Map<String, Object>> tracks) {
+    public XdmEvent map(OrderChange change, SalesOrder snapshot) {
         Map<String, Object> order = snapshot.order();
         String incrementId = text(order.get("increment_id"));
         if (incrementId == null) {
             throw new IllegalArgumentException("sales_order " + change.orderId() + " has no increment_id");
         }
         OrderChangeKind kind = change.kind();
+        SalesDocument document = null;
+        if (kind == OrderChangeKind.INVOICED || kind == OrderChangeKind.SHIPPED || kind == OrderChangeKind.CREDIT_MEMO) {
+            document = snapshot.document(kind, change.subEntityId()).orElseThrow(() -> new IllegalArgumentException(
+                    "order " + incrementId + " has no " + kind.code() + " document " + change.subEntityId()));
+        }
+        Map<String, Object> subRow = document == null ? Map.of() : document.row();
         String id = EventIds.deterministic("commerce-order", incrementId, kind.code(),
                 String.valueOf(change.subEntityId()));
         XdmEvent event = XdmEvent.create(id, change.time(), kind.eventType()).partitionedBy(incrementId);
@@ -93,7 +95,7 @@ public final class OrderEventMapper {
         }
         if (kind == OrderChangeKind.SHIPPED) {
             event.set("commerce.shipping.shipDate", date(subRow.get("created_at")));
-            for (Map<String, Object> track : tracks) {
+            for (Map<String, Object> track : document.tracks()) {
                 String number = text(track.get("track_number"));
                 if (number != null && NUMERIC_TRACK.matcher(number.trim()).matches()) {
                     // The compat schema types trackingNumber as a number; carriers' alphanumeric numbers are left out.
@@ -103,7 +105,9 @@ public final class OrderEventMapper {
             }
         }
 
-        event.productListItems(items(snapshot.items(), currency));
+        // A shipment or credit memo is about its own items and quantities, not the whole order's.
+        event.productListItems(document == null || document.items().isEmpty() ? items(snapshot.items(), currency)
+                : documentItems(document.items(), snapshot.items(), currency));
         Map<String, Object> scope = snapshot.scope();
         if (!scope.isEmpty()) {
             event.commerceScope(new CommerceScope(null, text(scope.get("website_code")), text(scope.get("store_code")),
@@ -154,18 +158,45 @@ public final class OrderEventMapper {
             if (row.get("parent_item_id") != null) {
                 continue; // a configurable's child: the parent row carries the SKU, price and options once
             }
-            Integer quantity = null;
-            Double qty = money(row.get("qty_ordered"));
-            if (qty != null && qty >= 0) {
-                quantity = (int) Math.round(qty);
-            } else if (qty != null) {
-                warnings.incrementAndGet();
-            }
-            items.add(new ProductListItem(text(row.get("sku")), text(row.get("name")), quantity,
+            items.add(new ProductListItem(text(row.get("sku")), text(row.get("name")), quantity(row.get("qty_ordered")),
                     money(row.get("row_total")), currency, absolute(money(row.get("discount_amount"))), null,
                     selectedOptions(row.get("product_options"))));
         }
         return items;
+    }
+
+    /**
+     * Shipment or credit memo items: a configurable's child row (its order item has a parent) is left out as on
+     * the order; the options come from the order item the document item points at.
+     */
+    private List<ProductListItem> documentItems(List<Map<String, Object>> rows, List<Map<String, Object>> orderItems,
+                                                String currency) {
+        Map<Long, Map<String, Object>> orderItemsById = new java.util.HashMap<>();
+        for (Map<String, Object> item : orderItems) {
+            orderItemsById.put(((Number) item.get("item_id")).longValue(), item);
+        }
+        List<ProductListItem> items = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Object orderItemId = row.get("order_item_id");
+            Map<String, Object> orderItem = orderItemId == null ? Map.of()
+                    : orderItemsById.getOrDefault(((Number) orderItemId).longValue(), Map.of());
+            if (orderItem.get("parent_item_id") != null) {
+                continue;
+            }
+            items.add(new ProductListItem(text(row.get("sku")), text(row.get("name")), quantity(row.get("qty")),
+                    money(row.get("row_total")), currency, absolute(money(row.get("discount_amount"))), null,
+                    selectedOptions(orderItem.get("product_options"))));
+        }
+        return items;
+    }
+
+    private Integer quantity(Object value) {
+        Double qty = money(value);
+        if (qty != null && qty < 0) {
+            warnings.incrementAndGet();
+            return null;
+        }
+        return qty == null ? null : (int) Math.round(qty);
     }
 
     private List<ProductListItem.SelectedOption> selectedOptions(Object productOptions) {

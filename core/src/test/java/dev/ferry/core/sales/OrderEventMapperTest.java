@@ -1,4 +1,4 @@
-package dev.ferry.orders.mapping;
+package dev.ferry.core.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,6 @@ import dev.ferry.core.identity.Identities;
 import dev.ferry.core.testing.CompatSchema;
 import dev.ferry.core.xdm.EventIds;
 import dev.ferry.core.xdm.XdmEvent;
-import dev.ferry.orders.changes.OrderChange;
-import dev.ferry.orders.changes.OrderChangeKind;
-import dev.ferry.orders.jdbc.OrderSnapshot;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -45,11 +42,20 @@ class OrderEventMapperTest {
         return order;
     }
 
-    static OrderSnapshot snapshot(Long customerId, String currency, List<Map<String, Object>> items) {
-        return new OrderSnapshot(order(customerId, currency), items,
+    static SalesOrder snapshot(Long customerId, String currency, List<Map<String, Object>> items) {
+        return new SalesOrder(order(customerId, currency), items,
                 List.of(address("billing"), address("shipping")),
                 List.of(Map.of("method", "checkmo", "amount_paid", new BigDecimal("118.9000"), "last_trans_id", "T-1")),
-                Map.of("website_code", "eu", "store_code", "eu_store", "store_view_code", "de"));
+                Map.of("website_code", "eu", "store_code", "eu_store", "store_view_code", "de"),
+                List.of(), List.of(), List.of());
+    }
+
+    /** The order with one invoice, shipment or credit memo, as the change of {@code kind} needs it. */
+    static SalesOrder with(SalesOrder order, OrderChangeKind kind, SalesDocument document) {
+        return new SalesOrder(order.order(), order.items(), order.addresses(), order.payments(), order.scope(),
+                kind == OrderChangeKind.INVOICED ? List.of(document) : order.invoices(),
+                kind == OrderChangeKind.SHIPPED ? List.of(document) : order.shipments(),
+                kind == OrderChangeKind.CREDIT_MEMO ? List.of(document) : order.creditMemos());
     }
 
     static Map<String, Object> address(String type) {
@@ -84,8 +90,8 @@ class OrderEventMapperTest {
         Map<String, Object> sub = Map.of("entity_id", 7L, "grand_total", new BigDecimal("20.0000"),
                 "order_currency_code", "EUR", "created_at", CHANGED_AT);
         XdmEvent event = mapper.map(new OrderChange(kind, 42, "000000042", 7, CHANGED_AT),
-                snapshot(5L, "EUR", configurableTee()), sub,
-                List.of(Map.of("track_number", "1234567890", "carrier_code", "ups")));
+                with(snapshot(5L, "EUR", configurableTee()), kind, new SalesDocument(sub, List.of(),
+                        List.of(Map.of("track_number", "1234567890", "carrier_code", "ups")))));
 
         assertThat(CompatSchema.errors(event.xdm())).isEmpty();
         assertThat(event.eventType()).isEqualTo(kind.eventType());
@@ -97,7 +103,7 @@ class OrderEventMapperTest {
     @Test
     void orderColumnsFillCommerceOrderShippingBillingScopeAndIdentities() {
         XdmEvent event = mapper.map(new OrderChange(OrderChangeKind.PLACED, 42, "000000042", 42, PLACED_AT),
-                snapshot(5L, "eur", configurableTee()), Map.of(), List.of());
+                snapshot(5L, "eur", configurableTee()));
 
         assertThat(event.get("commerce.order.purchaseID").asText()).isEqualTo("000000042");
         assertThat(event.get("commerce.order.priceTotal").asDouble()).isEqualTo(118.9);
@@ -126,7 +132,7 @@ class OrderEventMapperTest {
     @Test
     void aConfigurableParentAndItsChildAreOneProductListItemWithTheSelectedOptions() {
         XdmEvent event = mapper.map(new OrderChange(OrderChangeKind.PLACED, 42, "000000042", 42, PLACED_AT),
-                snapshot(5L, "EUR", configurableTee()), Map.of(), List.of());
+                snapshot(5L, "EUR", configurableTee()));
 
         assertThat(event.get("productListItems").size()).isEqualTo(2);
         var tee = event.get("productListItems").get(0);
@@ -142,7 +148,7 @@ class OrderEventMapperTest {
     @Test
     void aGuestIsIdentifiedByTheEmailHashAloneAsPrimary() {
         XdmEvent event = mapper.map(new OrderChange(OrderChangeKind.PLACED, 42, "000000042", 42, PLACED_AT),
-                snapshot(null, "EUR", configurableTee()), Map.of(), List.of());
+                snapshot(null, "EUR", configurableTee()));
 
         assertThat(event.get("identityMap").has("commerceCustomerId")).isFalse();
         assertThat(event.get("identityMap.Email_LC_SHA256").get(0).get("primary").asBoolean()).isTrue();
@@ -152,10 +158,11 @@ class OrderEventMapperTest {
     @Test
     void aCancelCarriesItsCancelDateAndACreditMemoItsRefund() {
         XdmEvent cancel = mapper.map(new OrderChange(OrderChangeKind.CANCELLED, 42, "000000042", 42, CHANGED_AT),
-                snapshot(5L, "EUR", configurableTee()), Map.of(), List.of());
+                snapshot(5L, "EUR", configurableTee()));
         XdmEvent refund = mapper.map(new OrderChange(OrderChangeKind.CREDIT_MEMO, 42, "000000042", 9, CHANGED_AT),
-                snapshot(5L, "EUR", configurableTee()), Map.of("grand_total", new BigDecimal("25.5000"),
-                        "order_currency_code", "EUR", "transaction_id", "R-9"), List.of());
+                with(snapshot(5L, "EUR", configurableTee()), OrderChangeKind.CREDIT_MEMO, new SalesDocument(
+                        Map.of("entity_id", 9L, "grand_total", new BigDecimal("25.5000"), "order_currency_code", "EUR",
+                                "transaction_id", "R-9"), List.of(), List.of())));
 
         assertThat(cancel.get("commerce.order.cancelDate").asText()).isEqualTo("2026-11-21T08:00:00Z");
         var refunds = refund.get("commerce.order.refunds");
@@ -170,9 +177,11 @@ class OrderEventMapperTest {
     void aNumericTrackingNumberAndTheShipDateGoIntoShippingAndAnAlphanumericOneIsLeftOut() {
         Map<String, Object> shipment = Map.of("entity_id", 3L, "created_at", CHANGED_AT);
         XdmEvent numeric = mapper.map(new OrderChange(OrderChangeKind.SHIPPED, 42, "000000042", 3, CHANGED_AT),
-                snapshot(5L, "EUR", configurableTee()), shipment, List.of(Map.of("track_number", "9400100000")));
+                with(snapshot(5L, "EUR", configurableTee()), OrderChangeKind.SHIPPED,
+                        new SalesDocument(shipment, List.of(), List.of(Map.of("track_number", "9400100000")))));
         XdmEvent ups = mapper.map(new OrderChange(OrderChangeKind.SHIPPED, 42, "000000042", 3, CHANGED_AT),
-                snapshot(5L, "EUR", configurableTee()), shipment, List.of(Map.of("track_number", "1Z999AA10123456784")));
+                with(snapshot(5L, "EUR", configurableTee()), OrderChangeKind.SHIPPED, new SalesDocument(shipment,
+                        List.of(), List.of(Map.of("track_number", "1Z999AA10123456784")))));
 
         assertThat(numeric.get("commerce.shipping.trackingNumber").asLong()).isEqualTo(9400100000L);
         assertThat(numeric.get("commerce.shipping.shipDate").asText()).isEqualTo("2026-11-21T08:00:00Z");
@@ -184,12 +193,38 @@ class OrderEventMapperTest {
     void valuesMagentoWouldNeverWriteAreLeftOutAndCountedNotFatal() {
         List<Map<String, Object>> items = List.of(item(1, null, "BAD-QTY", "-1", "{not json"));
         XdmEvent event = mapper.map(new OrderChange(OrderChangeKind.PLACED, 42, "000000042", 42, PLACED_AT),
-                snapshot(5L, null, items), Map.of(), List.of());
+                snapshot(5L, null, items));
 
         assertThat(event.get("commerce.order.currencyCode").isMissingNode()).isTrue();
         assertThat(event.get("productListItems").get(0).has("quantity")).isFalse();
         assertThat(event.get("productListItems").get(0).has("selectedOptions")).isFalse();
         assertThat(mapper.warnings()).isEqualTo(3);
         assertThat(CompatSchema.errors(event.xdm())).isEmpty();
+    }
+
+    @Test
+    void aShipmentListsItsOwnItemsAndQuantitiesWithTheOrderItemsOptions() {
+        Map<String, Object> shipment = Map.of("entity_id", 3L, "created_at", CHANGED_AT);
+        List<Map<String, Object>> shipped = List.of(Map.of("order_item_id", 1L, "sku", "FY-TEE-M-Blue",
+                "name", "Tee", "qty", new BigDecimal("1.0000"), "row_total", new BigDecimal("25.0000")));
+        XdmEvent event = mapper.map(new OrderChange(OrderChangeKind.SHIPPED, 42, "000000042", 3, CHANGED_AT),
+                with(snapshot(5L, "EUR", configurableTee()), OrderChangeKind.SHIPPED,
+                        new SalesDocument(shipment, shipped, List.of())));
+
+        assertThat(event.get("productListItems").size()).isEqualTo(1);
+        var tee = event.get("productListItems").get(0);
+        assertThat(tee.get("quantity").asInt()).isEqualTo(1);
+        assertThat(tee.get("priceTotal").asDouble()).isEqualTo(25.0);
+        assertThat(tee.get("selectedOptions").get(0).get("value").asText()).isEqualTo("Blue");
+        assertThat(CompatSchema.errors(event.xdm())).isEmpty();
+    }
+
+    @Test
+    void aChangeWhoseDocumentIsMissingCannotBeMapped() {
+        OrderChange invoiced = new OrderChange(OrderChangeKind.INVOICED, 42, "000000042", 99, CHANGED_AT);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapper.map(invoiced,
+                        snapshot(5L, "EUR", configurableTee())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no invoiced document 99");
     }
 }

@@ -1,4 +1,4 @@
-package dev.ferry.orders.changes;
+package dev.ferry.core.sales;
 
 import java.time.Instant;
 

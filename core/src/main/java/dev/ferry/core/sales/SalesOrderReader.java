@@ -1,0 +1,105 @@
+package dev.ferry.core.sales;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads whole orders, read-only, a page at a time: one query per table for all the page's orders ({@code IN}
+ * lists), never one per order. Only the columns the mapping uses are read, which keeps Magento's wide tables cheap.
+ * The store scope codes are read once per reader.
+ */
+public final class SalesOrderReader {
+
+    private static final String ORDERS = "SELECT entity_id, increment_id, state, status, store_id, customer_id,"
+            + " customer_email, grand_total, tax_amount, discount_amount, shipping_amount, shipping_method,"
+            + " order_currency_code, created_at, updated_at FROM sales_order WHERE entity_id IN (:ids)";
+    private static final String ITEMS = "SELECT item_id, order_id, parent_item_id, sku, name, qty_ordered, row_total,"
+            + " discount_amount, product_options FROM sales_order_item WHERE order_id IN (:ids)"
+            + " ORDER BY order_id, item_id";
+    private static final String ADDRESSES = "SELECT parent_id, address_type, street, city, region, postcode,"
+            + " country_id FROM sales_order_address WHERE parent_id IN (:ids) ORDER BY parent_id, entity_id";
+    private static final String PAYMENTS = "SELECT parent_id, method, amount_paid, amount_ordered, last_trans_id"
+            + " FROM sales_order_payment WHERE parent_id IN (:ids) ORDER BY parent_id, entity_id";
+    private static final String INVOICES = "SELECT entity_id, order_id, created_at, grand_total, transaction_id"
+            + " FROM sales_invoice WHERE order_id IN (:ids) ORDER BY order_id, entity_id";
+    private static final String SHIPMENTS = "SELECT entity_id, order_id, created_at FROM sales_shipment"
+            + " WHERE order_id IN (:ids) ORDER BY order_id, entity_id";
+    private static final String CREDIT_MEMOS = "SELECT entity_id, order_id, created_at, grand_total,"
+            + " order_currency_code, transaction_id FROM sales_creditmemo WHERE order_id IN (:ids)"
+            + " ORDER BY order_id, entity_id";
+    private static final String SHIPMENT_ITEMS = "SELECT i.parent_id, i.order_item_id, i.sku, i.name, i.qty,"
+            + " i.row_total, NULL AS discount_amount FROM sales_shipment_item i"
+            + " JOIN sales_shipment s ON s.entity_id = i.parent_id WHERE s.order_id IN (:ids)"
+            + " ORDER BY i.parent_id, i.entity_id";
+    private static final String CREDIT_MEMO_ITEMS = "SELECT i.parent_id, i.order_item_id, i.sku, i.name, i.qty,"
+            + " i.row_total, i.discount_amount FROM sales_creditmemo_item i"
+            + " JOIN sales_creditmemo c ON c.entity_id = i.parent_id WHERE c.order_id IN (:ids)"
+            + " ORDER BY i.parent_id, i.entity_id";
+    private static final String TRACKS = "SELECT t.entity_id, t.parent_id, t.track_number, t.carrier_code, t.title"
+            + " FROM sales_shipment_track t WHERE t.order_id IN (:ids) ORDER BY t.parent_id, t.entity_id";
+    private static final String SCOPES = "SELECT s.store_id, s.code AS store_view_code, g.code AS store_code,"
+            + " w.code AS website_code FROM store s LEFT JOIN store_group g ON g.group_id = s.group_id"
+            + " LEFT JOIN store_website w ON w.website_id = s.website_id";
+
+    private Map<Long, Map<String, Object>> scopes;
+
+    /** The orders with these entity_ids that exist, in the order of {@code orderIds}. */
+    public Map<Long, SalesOrder> read(Connection connection, Collection<Long> orderIds) throws SQLException {
+        Map<Long, SalesOrder> orders = new LinkedHashMap<>();
+        if (orderIds.isEmpty()) {
+            return orders;
+        }
+        if (scopes == null) {
+            scopes = new HashMap<>();
+            for (Map<String, Object> row : SalesRows.select(connection, SCOPES)) {
+                scopes.put(((Number) row.get("store_id")).longValue(), row);
+            }
+        }
+        Map<Long, Map<String, Object>> heads = new HashMap<>();
+        for (Map<String, Object> row : SalesRows.selectIn(connection, ORDERS, orderIds)) {
+            heads.put(((Number) row.get("entity_id")).longValue(), row);
+        }
+        var items = SalesRows.groupBy(SalesRows.selectIn(connection, ITEMS, orderIds), "order_id");
+        var addresses = SalesRows.groupBy(SalesRows.selectIn(connection, ADDRESSES, orderIds), "parent_id");
+        var payments = SalesRows.groupBy(SalesRows.selectIn(connection, PAYMENTS, orderIds), "parent_id");
+        var tracks = SalesRows.groupBy(SalesRows.selectIn(connection, TRACKS, orderIds), "parent_id");
+        var invoices = documents(SalesRows.selectIn(connection, INVOICES, orderIds), Map.of(), Map.of());
+        var shipments = documents(SalesRows.selectIn(connection, SHIPMENTS, orderIds),
+                SalesRows.groupBy(SalesRows.selectIn(connection, SHIPMENT_ITEMS, orderIds), "parent_id"), tracks);
+        var creditMemos = documents(SalesRows.selectIn(connection, CREDIT_MEMOS, orderIds),
+                SalesRows.groupBy(SalesRows.selectIn(connection, CREDIT_MEMO_ITEMS, orderIds), "parent_id"),
+                Map.of());
+        for (Long id : orderIds) {
+            Map<String, Object> head = heads.get(id);
+            if (head == null) {
+                continue;
+            }
+            Object storeId = head.get("store_id");
+            Map<String, Object> scope = storeId == null ? null : scopes.get(((Number) storeId).longValue());
+            orders.put(id, new SalesOrder(head, items.getOrDefault(id, List.of()),
+                    addresses.getOrDefault(id, List.of()), payments.getOrDefault(id, List.of()),
+                    scope == null ? Map.of() : scope, invoices.getOrDefault(id, List.of()),
+                    shipments.getOrDefault(id, List.of()), creditMemos.getOrDefault(id, List.of())));
+        }
+        return orders;
+    }
+
+    /** Document rows with their items and tracks, grouped by the order they belong to. */
+    private static Map<Long, List<SalesDocument>> documents(List<Map<String, Object>> rows,
+                                                            Map<Long, List<Map<String, Object>>> items,
+                                                            Map<Long, List<Map<String, Object>>> tracks) {
+        Map<Long, List<SalesDocument>> byOrder = new HashMap<>();
+        for (Map<String, Object> row : rows) {
+            long id = ((Number) row.get("entity_id")).longValue();
+            byOrder.computeIfAbsent(((Number) row.get("order_id")).longValue(), order -> new ArrayList<>())
+                    .add(new SalesDocument(row, items.getOrDefault(id, List.of()), tracks.getOrDefault(id, List.of())));
+        }
+        return byOrder;
+    }
+}

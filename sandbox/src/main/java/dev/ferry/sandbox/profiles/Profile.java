@@ -1,0 +1,52 @@
+package dev.ferry.sandbox.profiles;
+
+import dev.ferry.sandbox.segmentation.Memberships.Identity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One person as the sandbox's profile store knows them: every identity seen together with another in an event,
+ * the events that person did, and the audiences they are in or have left. Guarded by its {@link ProfileStore}.
+ */
+public final class Profile {
+
+    /** The most events kept per person; the oldest go first, as no default rule looks back that far. */
+    static final int MAX_EVENTS = 1_000;
+
+    private final Set<Identity> identities = new LinkedHashSet<>();
+    private final List<ProfileEvent> events = new ArrayList<>();
+    private final Map<String, Membership> memberships = new HashMap<>();
+
+    public Set<Identity> identities() {
+        return identities;
+    }
+
+    public List<ProfileEvent> events() {
+        return events;
+    }
+
+    /** The last known membership per audience id, exits included. */
+    public Map<String, Membership> memberships() {
+        return memberships;
+    }
+
+    void add(ProfileEvent event) {
+        events.add(event);
+        if (events.size() > MAX_EVENTS) {
+            events.sort(Comparator.comparing(ProfileEvent::timestamp));
+            events.subList(0, events.size() - MAX_EVENTS).clear();
+        }
+    }
+
+    /** Takes over another profile's identities, events and memberships when an event shows they are one person. */
+    void absorb(Profile other) {
+        identities.addAll(other.identities);
+        other.events.forEach(this::add);
+        other.memberships.forEach((audienceId, theirs) -> memberships.merge(audienceId, theirs, Membership::latest));
+    }
+}

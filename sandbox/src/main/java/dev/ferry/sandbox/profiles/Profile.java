@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class Profile {
 
-    /** The most events kept per person; the oldest go first, as no default rule looks back that far. */
+    /** The most events kept per person, so a long-running sandbox's memory stays bounded; the oldest go first. */
     static final int MAX_EVENTS = 1_000;
 
     private final Set<Identity> identities = new LinkedHashSet<>();

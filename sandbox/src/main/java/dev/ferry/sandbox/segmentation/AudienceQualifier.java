@@ -53,14 +53,19 @@ public final class AudienceQualifier {
         profiles.all().forEach(profile -> evaluate(profile, false));
     }
 
-    /** The audiences the person with any of these identities is in, for Edge's {@code activation:pull}. */
+    /**
+     * The catalog audiences the person with any of these identities is in, for Edge's {@code activation:pull}; an
+     * audience since removed from the catalog is no longer reported.
+     */
     public synchronized List<String> realizedFor(Collection<Identity> identities) {
-        return profiles.find(identities)
-                .map(profile -> profile.memberships().entrySet().stream()
-                        .filter(entry -> entry.getValue().isIn())
-                        .map(Map.Entry::getKey)
-                        .toList())
-                .orElse(List.of());
+        Profile profile = profiles.find(identities).orElse(null);
+        if (profile == null) {
+            return List.of();
+        }
+        return catalog.all().stream()
+                .map(Audience::id)
+                .filter(id -> profile.memberships().containsKey(id) && profile.memberships().get(id).isIn())
+                .toList();
     }
 
     /**

@@ -4,8 +4,13 @@ import dev.ferry.aep.AepTesting;
 import dev.ferry.core.audience.ShopperIdentity;
 import dev.ferry.core.delivery.DeliveryException;
 import dev.ferry.core.delivery.FailureKind;
+import dev.ferry.core.identity.Identities;
+import dev.ferry.core.xdm.AuthenticatedState;
+import dev.ferry.core.xdm.EventIds;
+import dev.ferry.core.xdm.XdmEvent;
 import dev.ferry.sandbox.AepSandbox;
 import dev.ferry.sandbox.FaultSettings;
+import dev.ferry.sandbox.segmentation.AudienceCatalog;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static dev.ferry.aep.AepTesting.requests;
@@ -46,6 +52,26 @@ class AepActivationIT {
 
         try (CamelContext context = AepTesting.context(AepTesting.component(sandbox), "aep:activation")) {
             assertThat(lookUp(context, new ShopperIdentity("ECID", "ecid-1"))).containsExactly("aud-a", "aud-b");
+        }
+    }
+
+    @Test
+    void aBigPurchaseDeliveredThroughEdgeQualifiesTheShopperForTheSandboxesVipAudience() throws Exception {
+        String email = Identities.emailSha256("big.spender@example.com");
+        XdmEvent purchase = XdmEvent.create(EventIds.deterministic("activation-it", email), Instant.now(),
+                        "commerce.purchases")
+                .measure("commerce.purchases")
+                .identity(Identities.EMAIL_LC_SHA256, email, true, AuthenticatedState.AUTHENTICATED)
+                .identity(Identities.ECID, "ecid-big-spender", false, AuthenticatedState.AMBIGUOUS)
+                .set("commerce.order.priceTotal", 180.0)
+                .set("commerce.order.currencyCode", "USD");
+        try (CamelContext edge = AepTesting.context(AepTesting.component(sandbox), "aep:edge")) {
+            assertThat(AepTesting.send(edge, List.of(purchase.toOutbound())).deliveredIds()).hasSize(1);
+        }
+
+        try (CamelContext context = AepTesting.context(AepTesting.component(sandbox), "aep:activation")) {
+            assertThat(lookUp(context, new ShopperIdentity("ECID", "ecid-big-spender")))
+                    .containsExactly(AudienceCatalog.SAMPLES.get(0).id());
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.ferry.sandbox.profiles;
 
 import dev.ferry.sandbox.segmentation.Memberships.Identity;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,18 +15,18 @@ import java.util.Set;
  */
 public final class Profile {
 
-    /** The most events kept per person, so a long-running sandbox's memory stays bounded; the oldest go first. */
+    /** The most events kept per person, so a long-running sandbox's memory stays bounded; the first received go first. */
     static final int MAX_EVENTS = 1_000;
 
     private final Set<Identity> identities = new LinkedHashSet<>();
-    private final List<ProfileEvent> events = new ArrayList<>();
+    private final Deque<ProfileEvent> events = new ArrayDeque<>();
     private final Map<String, Membership> memberships = new HashMap<>();
 
     public Set<Identity> identities() {
         return identities;
     }
 
-    public List<ProfileEvent> events() {
+    public Collection<ProfileEvent> events() {
         return events;
     }
 
@@ -36,10 +36,9 @@ public final class Profile {
     }
 
     void add(ProfileEvent event) {
-        events.add(event);
+        events.addLast(event);
         if (events.size() > MAX_EVENTS) {
-            events.sort(Comparator.comparing(ProfileEvent::timestamp));
-            events.subList(0, events.size() - MAX_EVENTS).clear();
+            events.removeFirst();
         }
     }
 

@@ -8,6 +8,8 @@ import dev.ferry.sandbox.web.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,16 +52,24 @@ public record AudienceRule(Set<String> eventTypes, Double minPriceTotal, int min
         return new AudienceRule(Set.of("commerce.productListAdds"), null, 1, within, Set.copyOf(PURCHASES));
     }
 
-    /** Whether a profile with these events is in the audience at {@code now}. */
-    public boolean qualifies(List<ProfileEvent> events, Instant now) {
+    /**
+     * Whether a profile with these events is in the audience at {@code now}. An event is cancelled by the last
+     * cancelling event up to now when that one is at the same time or later, so one pass finds it first and
+     * the count follows in a second: linear in the profile's events, as every received event triggers this.
+     */
+    public boolean qualifies(Collection<ProfileEvent> events, Instant now) {
         Instant since = now.minus(within);
+        Instant lastCancel = events.stream()
+                .filter(event -> unlessFollowedBy.contains(event.eventType()) && !event.timestamp().isAfter(now))
+                .map(ProfileEvent::timestamp)
+                .max(Comparator.naturalOrder())
+                .orElse(Instant.MIN);
         long matching = events.stream()
                 .filter(event -> eventTypes.contains(event.eventType()))
                 .filter(event -> event.timestamp().isAfter(since) && !event.timestamp().isAfter(now))
+                .filter(event -> event.timestamp().isAfter(lastCancel))
                 .filter(event -> minPriceTotal == null
                         || (event.priceTotal() != null && event.priceTotal() >= minPriceTotal))
-                .filter(event -> events.stream().noneMatch(later -> unlessFollowedBy.contains(later.eventType())
-                        && !later.timestamp().isBefore(event.timestamp()) && !later.timestamp().isAfter(now)))
                 .count();
         return matching >= minCount;
     }

@@ -32,9 +32,9 @@ public class AepEndpoint extends DefaultEndpoint {
     static final int MAX_PAGE_SIZE = 800;
 
     @UriPath(enums = "edge,streaming,batch,audiences,activation",
-            description = "Where the events go: edge (Edge Network, 64 KB requests), streaming (DCS, 1 MB requests) "
-                    + "or batch (batch ingestion of JSON Lines files); or, reading from AEP, audiences (consumer: "
-                    + "the Segmentation API's audience catalog, a List<Audience> per poll) and activation (producer: "
+            description = "The AEP api. Sending events: edge (Edge Network, 64 KB requests), streaming (DCS, 1 MB "
+                    + "requests) or batch (batch ingestion of JSON Lines files). Reading audiences: audiences (consumer: "
+                    + "the Segmentation API's audience catalog, a List<Audience> per poll) or activation (producer: "
                     + "a ShopperIdentity's realized audience ids from Edge interact's activation:pull handle).")
     @Metadata(required = true)
     private final String api;

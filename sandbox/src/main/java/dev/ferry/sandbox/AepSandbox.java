@@ -2,12 +2,14 @@ package dev.ferry.sandbox;
 
 import dev.ferry.sandbox.admin.AdminHandlers;
 import dev.ferry.sandbox.batch.BatchHandlers;
+import dev.ferry.sandbox.destination.DestinationPush;
 import dev.ferry.sandbox.edge.EdgeHandlers;
 import dev.ferry.sandbox.ims.CredentialCheck;
 import dev.ferry.sandbox.ims.TokenStore;
 import dev.ferry.sandbox.intake.EventIntake;
 import dev.ferry.sandbox.schema.XdmSchema;
 import dev.ferry.sandbox.segmentation.AudienceCatalog;
+import dev.ferry.sandbox.segmentation.AudienceQualifier;
 import dev.ferry.sandbox.segmentation.Memberships;
 import dev.ferry.sandbox.streaming.StreamingHandlers;
 import dev.ferry.sandbox.web.ApiGuard;
@@ -18,6 +20,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -25,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A local Adobe Experience Platform for Ferry's demo, tests and users' own development: IMS, the Edge Network
- * Server API, streaming ingestion, batch ingestion with Catalog, and the Segmentation audience list, on one
- * loopback port, built to AEP's documented request and answer shapes, status codes and limits.
+ * Server API, streaming ingestion, batch ingestion with Catalog, the Segmentation audience list with rule-based
+ * audiences pushed to an HTTP destination and pulled through Edge {@code activation:pull}, on one loopback port, built to AEP's documented request and answer shapes, status codes and limits.
  *
  * <pre>{@code
  * try (AepSandbox aep = AepSandbox.start(SandboxSettings.defaults())) {
@@ -46,28 +50,47 @@ public final class AepSandbox implements AutoCloseable {
     private final SandboxFaults faults;
     private final ReceivedEvents events;
     private final TokenStore tokens;
+    private final ScheduledExecutorService segmentation;
 
     private AepSandbox(SandboxSettings settings, Vertx vertx, HttpServer server, SandboxFaults faults,
-                       ReceivedEvents events, TokenStore tokens) {
+                       ReceivedEvents events, TokenStore tokens, ScheduledExecutorService segmentation) {
         this.settings = settings;
         this.vertx = vertx;
         this.server = server;
         this.faults = faults;
         this.events = events;
         this.tokens = tokens;
+        this.segmentation = segmentation;
     }
 
-    /** Starts a sandbox and returns once it listens. */
+    /** Starts a sandbox on the system clock and returns once it listens. */
     public static AepSandbox start(SandboxSettings settings) {
-        Clock clock = Clock.systemUTC();
+        return start(settings, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a sandbox whose tokens, event times and audience windows follow the given clock, so a test can let
+     * hours or days pass; returns once it listens.
+     */
+    public static AepSandbox start(SandboxSettings settings, Clock clock) {
         XdmSchema schema = settings.schemaFile().map(XdmSchema::fromFile).orElseGet(XdmSchema::builtIn);
         SandboxFaults faults = new SandboxFaults(settings.initialFaults());
         ReceivedEvents events = new ReceivedEvents(settings.eventCapacity());
         TokenStore tokens = new TokenStore(clock, settings.tokenTtl());
         SandboxStats stats = new SandboxStats();
-        EventIntake intake = new EventIntake(schema, events, stats, clock);
         Memberships memberships = new Memberships();
         AudienceCatalog audiences = new AudienceCatalog(settings, clock.millis());
+        ScheduledExecutorService segmentation = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "aep-sandbox-segmentation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        DestinationPush destination = new DestinationPush(segmentation, settings.destinationBackoff(),
+                new DestinationPush.Target(settings.destinationUrl(), settings.destinationToken()));
+        AudienceQualifier qualifier = new AudienceQualifier(audiences, destination, clock);
+        EventIntake intake = new EventIntake(schema, events, stats, clock, qualifier::onEvent);
+        long interval = settings.evaluationInterval().toMillis();
+        segmentation.scheduleWithFixedDelay(() -> evaluate(qualifier), interval, interval, TimeUnit.MILLISECONDS);
 
         Vertx vertx = Vertx.vertx();
         try {
@@ -75,11 +98,11 @@ public final class AepSandbox implements AutoCloseable {
                     settings,
                     tokens,
                     new ApiGuard(vertx, new CredentialCheck(tokens, settings), faults, stats),
-                    new EdgeHandlers(vertx, settings, intake, memberships),
+                    new EdgeHandlers(vertx, settings, intake, memberships, qualifier),
                     new StreamingHandlers(vertx, settings, intake, clock),
                     new BatchHandlers(vertx, settings, intake, clock),
                     audiences,
-                    new AdminHandlers(faults, events, stats, audiences, memberships, schema.source()));
+                    new AdminHandlers(faults, events, stats, audiences, memberships, destination, schema.source()));
             // Gzip request bodies are accepted as AEP's ingestion endpoints accept them; limits apply to the inflated body.
             HttpServerOptions options = new HttpServerOptions()
                     .setHost(LOOPBACK)
@@ -88,10 +111,20 @@ public final class AepSandbox implements AutoCloseable {
             HttpServer server = vertx.createHttpServer(options).requestHandler(SandboxRoutes.build(vertx, parts));
             await(server.listen());
             LOG.info("AEP sandbox listening on http://{}:{} (schema: {})", LOOPBACK, server.actualPort(), schema.source());
-            return new AepSandbox(settings, vertx, server, faults, events, tokens);
+            return new AepSandbox(settings, vertx, server, faults, events, tokens, segmentation);
         } catch (RuntimeException e) {
+            segmentation.shutdownNow();
             vertx.close();
             throw e;
+        }
+    }
+
+    /** One periodic evaluation; a failure is logged and the next one runs, as the schedule would stop otherwise. */
+    private static void evaluate(AudienceQualifier qualifier) {
+        try {
+            qualifier.evaluateAll();
+        } catch (RuntimeException e) {
+            LOG.error("audience evaluation failed", e);
         }
     }
 
@@ -128,6 +161,7 @@ public final class AepSandbox implements AutoCloseable {
     /** Stops listening and releases Vert.x's threads; closing Vert.x closes the server it owns. */
     @Override
     public void close() {
+        segmentation.shutdownNow();
         await(vertx.close());
     }
 

@@ -1,13 +1,18 @@
 package dev.ferry.sandbox;
 
+import dev.ferry.sandbox.segmentation.Audience;
+import dev.ferry.sandbox.segmentation.AudienceCatalog;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything a sandbox needs to start: the credentials it accepts, the AEP resources it pretends to have (one
- * datastream, one streaming connection, one dataset with one schema) and how much it retains.
+ * datastream, one streaming connection, one dataset with one schema, audiences and an HTTP API destination) and how
+ * much it retains.
  *
  * <p>The defaults are the demo's values; {@link #defaults()} starts on a random free port.
  */
@@ -26,6 +31,11 @@ public final class SandboxSettings {
     private final Path schemaFile;
     private final int eventCapacity;
     private final FaultSettings initialFaults;
+    private final List<Audience> audiences;
+    private final URI destinationUrl;
+    private final String destinationToken;
+    private final Duration evaluationInterval;
+    private final Duration destinationBackoff;
 
     private SandboxSettings(Builder b) {
         if (b.port < 0 || b.port > 65_535) {
@@ -50,6 +60,15 @@ public final class SandboxSettings {
         this.schemaFile = b.schemaFile;
         this.eventCapacity = b.eventCapacity;
         this.initialFaults = Objects.requireNonNull(b.initialFaults, "initialFaults");
+        this.audiences = List.copyOf(b.audiences);
+        if (b.destinationUrl != null && !("http".equals(b.destinationUrl.getScheme())
+                || "https".equals(b.destinationUrl.getScheme()))) {
+            throw new IllegalArgumentException("destinationUrl must be an http(s) URL, was " + b.destinationUrl);
+        }
+        this.destinationUrl = b.destinationUrl;
+        this.destinationToken = b.destinationToken;
+        this.evaluationInterval = positive("evaluationInterval", b.evaluationInterval);
+        this.destinationBackoff = positive("destinationBackoff", b.destinationBackoff);
     }
 
     public static SandboxSettings defaults() {
@@ -75,7 +94,12 @@ public final class SandboxSettings {
                 .tokenTtl(tokenTtl)
                 .schemaFile(schemaFile)
                 .eventCapacity(eventCapacity)
-                .initialFaults(initialFaults);
+                .initialFaults(initialFaults)
+                .audiences(audiences)
+                .destinationUrl(destinationUrl)
+                .destinationToken(destinationToken)
+                .evaluationInterval(evaluationInterval)
+                .destinationBackoff(destinationBackoff);
     }
 
     /** The port to listen on, 0 for a random free one. */
@@ -137,6 +161,38 @@ public final class SandboxSettings {
         return initialFaults;
     }
 
+    /** The audiences the Segmentation API lists at start, those with a rule evaluated on the events received. */
+    public List<Audience> audiences() {
+        return audiences;
+    }
+
+    /** Where qualification changes are pushed, as AEP's HTTP API destination does; empty pushes nowhere. */
+    public Optional<URI> destinationUrl() {
+        return Optional.ofNullable(destinationUrl);
+    }
+
+    /** Sent as {@code Authorization: Bearer <token>} with every push, when set. */
+    public Optional<String> destinationToken() {
+        return Optional.ofNullable(destinationToken).filter(token -> !token.isBlank());
+    }
+
+    /** How often every profile is evaluated again, so that memberships end when their time window passes. */
+    public Duration evaluationInterval() {
+        return evaluationInterval;
+    }
+
+    /** The wait before the first retry of a failed push; it doubles with each further attempt. */
+    public Duration destinationBackoff() {
+        return destinationBackoff;
+    }
+
+    private static Duration positive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+        return value;
+    }
+
     private static String requireText(String name, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
@@ -159,6 +215,11 @@ public final class SandboxSettings {
         private Path schemaFile;
         private int eventCapacity = 200_000;
         private FaultSettings initialFaults = FaultSettings.none();
+        private List<Audience> audiences = AudienceCatalog.SAMPLES;
+        private URI destinationUrl;
+        private String destinationToken;
+        private Duration evaluationInterval = Duration.ofSeconds(1);
+        private Duration destinationBackoff = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -226,6 +287,32 @@ public final class SandboxSettings {
 
         public Builder initialFaults(FaultSettings initialFaults) {
             this.initialFaults = initialFaults;
+            return this;
+        }
+
+        public Builder audiences(List<Audience> audiences) {
+            this.audiences = Objects.requireNonNull(audiences, "audiences");
+            return this;
+        }
+
+        /** Push qualification changes to this URL; null pushes nowhere. */
+        public Builder destinationUrl(URI destinationUrl) {
+            this.destinationUrl = destinationUrl;
+            return this;
+        }
+
+        public Builder destinationToken(String destinationToken) {
+            this.destinationToken = destinationToken;
+            return this;
+        }
+
+        public Builder evaluationInterval(Duration evaluationInterval) {
+            this.evaluationInterval = evaluationInterval;
+            return this;
+        }
+
+        public Builder destinationBackoff(Duration destinationBackoff) {
+            this.destinationBackoff = destinationBackoff;
             return this;
         }
 

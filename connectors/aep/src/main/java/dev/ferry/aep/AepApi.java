@@ -4,14 +4,22 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The AEP ingestion paths the component sends to, named as in the URI: {@code aep:edge}, {@code aep:streaming}, {@code aep:batch}. */
+/**
+ * The AEP apis the component talks to, named as in the URI: the ingestion paths {@code aep:edge},
+ * {@code aep:streaming} and {@code aep:batch}, the audience catalog {@code aep:audiences} (a consumer) and the
+ * Edge membership lookup {@code aep:activation}.
+ */
 public enum AepApi {
     /** Edge Network Server API, {@code /ee/v2/collect}: 64 KB per request. */
     EDGE(64 * 1024),
     /** Streaming ingestion (DCS), {@code /collection/batch/{connectionId}}: 1 MB per request. */
     STREAMING(1024 * 1024),
     /** Batch ingestion API with Catalog status polling; its limit is per file, not per request. */
-    BATCH(0);
+    BATCH(0),
+    /** Segmentation API, {@code GET /data/core/ups/audiences}: read page by page, sends no events. */
+    AUDIENCES(0),
+    /** Edge Network Server API, {@code /ee/v2/interact}: one identity per request, sends no events. */
+    ACTIVATION(0);
 
     private final int requestLimit;
 
@@ -19,9 +27,14 @@ public enum AepApi {
         this.requestLimit = requestLimit;
     }
 
-    /** The most bytes AEP accepts in one request of this api; 0 when it sends files instead. */
+    /** The most bytes AEP accepts in one request of this api; 0 when it sends files or no events at all. */
     public int requestLimit() {
         return requestLimit;
+    }
+
+    /** Whether this api carries a body of XDM events to AEP, as opposed to reading from AEP. */
+    public boolean deliversEvents() {
+        return this != AUDIENCES && this != ACTIVATION;
     }
 
     public String uriName() {

@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * {@code aep:}: sends XDM events to Adobe Experience Platform through Edge, streaming (DCS) or batch ingestion. The
+ * {@code aep:}: sends XDM events to Adobe Experience Platform through Edge, streaming (DCS) or batch ingestion, and
+ * reads audiences back (the Segmentation API's catalog, Edge's {@code activation:pull} membership). The
  * credentials, URLs and retry settings live here, once per Camel context; endpoints only pick the api and may
  * override the AEP resource ids.
  */

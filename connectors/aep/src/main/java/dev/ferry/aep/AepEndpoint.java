@@ -1,5 +1,7 @@
 package dev.ferry.aep;
 
+import dev.ferry.aep.activation.AepActivationProducer;
+import dev.ferry.aep.audiences.AepAudiencesConsumer;
 import dev.ferry.aep.batch.AepBatchProducer;
 import dev.ferry.aep.edge.AepEdgeProducer;
 import dev.ferry.aep.http.AepHttpClient;
@@ -18,20 +20,27 @@ import org.apache.camel.support.DefaultEndpoint;
 import java.net.URI;
 
 /**
- * One AEP ingestion api. The AEP resource ids default to the component's, so most routes say just
- * {@code aep:streaming}; a route that feeds a second dataset or datastream overrides them in its URI.
+ * One AEP api. The AEP resource ids default to the component's, so most routes say just {@code aep:streaming};
+ * a route that feeds a second dataset or datastream overrides them in its URI. {@code aep:audiences} is the one
+ * consumer; every other api is a producer.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "aep", title = "Adobe Experience Platform", syntax = "aep:api",
-        producerOnly = true, category = {Category.CLOUD, Category.API}, headersClass = AepHeaders.class)
+        category = {Category.CLOUD, Category.API}, headersClass = AepHeaders.class)
 public class AepEndpoint extends DefaultEndpoint {
 
-    @UriPath(enums = "edge,streaming,batch",
-            description = "Where the events go: edge (Edge Network, 64 KB requests), streaming (DCS, 1 MB requests) "
-                    + "or batch (batch ingestion of JSON Lines files).")
+    /** The Segmentation API's largest page. */
+    static final int MAX_PAGE_SIZE = 800;
+
+    @UriPath(enums = "edge,streaming,batch,audiences,activation",
+            description = "The AEP api. Sending events: edge (Edge Network, 64 KB requests), streaming (DCS, 1 MB "
+                    + "requests) or batch (batch ingestion of JSON Lines files). Reading audiences: audiences (consumer: "
+                    + "the Segmentation API's audience catalog, a List<Audience> per poll) or activation (producer: "
+                    + "a ShopperIdentity's realized audience ids from Edge interact's activation:pull handle).")
     @Metadata(required = true)
     private final String api;
 
-    @UriParam(label = "edge", description = "Edge datastream id; defaults to the component's datastreamId.")
+    @UriParam(label = "edge", description = "Edge datastream id for aep:edge and aep:activation; defaults to the "
+            + "component's datastreamId.")
     private String datastreamId;
 
     @UriParam(label = "streaming", description = "Streaming connection id; defaults to the component's "
@@ -65,6 +74,14 @@ public class AepEndpoint extends DefaultEndpoint {
             + "to reach success or failed; after that its events are deferred and sent again in a new batch.")
     private long batchTimeout = 1_800_000;
 
+    @UriParam(label = "audiences", defaultValue = "300000", description = "aep:audiences: milliseconds between the "
+            + "end of one read of the whole audience catalog and the start of the next.")
+    private long delay = 300_000;
+
+    @UriParam(label = "audiences", defaultValue = "100", description = "aep:audiences: audiences asked for per "
+            + "Segmentation API page (its limit parameter), 1 to 800.")
+    private int pageSize = 100;
+
     AepEndpoint(String uri, AepComponent component, AepApi api) {
         super(uri, component);
         this.api = api.uriName();
@@ -81,12 +98,20 @@ public class AepEndpoint extends DefaultEndpoint {
             case EDGE -> new AepEdgeProducer(this);
             case STREAMING -> new AepStreamingProducer(this);
             case BATCH -> new AepBatchProducer(this);
+            case ACTIVATION -> new AepActivationProducer(this);
+            case AUDIENCES -> throw new UnsupportedOperationException(
+                    "aep:audiences reads AEP's audience catalog; use it in from(), not to()");
         };
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("aep:" + api + " only sends to AEP; use it in to(), not from()");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (api() != AepApi.AUDIENCES) {
+            throw new UnsupportedOperationException("aep:" + api + " only sends to AEP; use it in to(), not from()");
+        }
+        AepAudiencesConsumer consumer = new AepAudiencesConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     public AepApi api() {
@@ -109,7 +134,7 @@ public class AepEndpoint extends DefaultEndpoint {
         requireComponent("clientSecret", component.getClientSecret());
         requireComponent("orgId", component.getOrgId());
         switch (api()) {
-            case EDGE -> {
+            case EDGE, ACTIVATION -> {
                 requireUrl("edgeUrl", component.getEdgeUrl());
                 require("datastreamId", effectiveDatastreamId());
             }
@@ -124,6 +149,13 @@ public class AepEndpoint extends DefaultEndpoint {
                 requireComponent("sandboxName", component.getSandboxName());
                 require("datasetId", effectiveDatasetId());
             }
+            case AUDIENCES -> {
+                requireUrl("platformUrl", component.getPlatformUrl());
+                requireComponent("sandboxName", component.getSandboxName());
+                atLeast("delay", delay, 1);
+                atLeast("pageSize", pageSize, 1);
+                atMost("pageSize", pageSize, MAX_PAGE_SIZE);
+            }
         }
         atLeast("maxAttempts", component.getMaxAttempts(), 1);
         atLeast("requestTimeout", component.getRequestTimeout(), 1);
@@ -134,6 +166,9 @@ public class AepEndpoint extends DefaultEndpoint {
         atLeast("batchPollInterval", batchPollInterval, 1);
         atLeast("batchTimeout", batchTimeout, 1);
         int limit = api().requestLimit();
+        if (!api().deliversEvents() && maxRequestBytes != 0) {
+            throw new ConfigException("aep:" + api + " sends no events: maxRequestBytes does not apply");
+        }
         if (limit == 0 && maxRequestBytes != 0) {
             throw new ConfigException("aep:" + api + " sends files, not requests: use maxFileBytes, not maxRequestBytes");
         }
@@ -167,6 +202,12 @@ public class AepEndpoint extends DefaultEndpoint {
         if (uri == null || uri.getHost() == null
                 || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
             throw new ConfigException("aep component option " + option + " is not an http(s) URL: '" + value + "'");
+        }
+    }
+
+    private void atMost(String option, long value, long maximum) {
+        if (value > maximum) {
+            throw new ConfigException("aep option " + option + " must be at most " + maximum + ", not " + value);
         }
     }
 
@@ -263,6 +304,22 @@ public class AepEndpoint extends DefaultEndpoint {
 
     public void setBatchPollInterval(long batchPollInterval) {
         this.batchPollInterval = batchPollInterval;
+    }
+
+    public long getDelay() {
+        return delay;
+    }
+
+    public void setDelay(long delay) {
+        this.delay = delay;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
     }
 
     public long getBatchTimeout() {

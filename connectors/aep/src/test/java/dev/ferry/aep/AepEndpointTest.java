@@ -21,7 +21,7 @@ class AepEndpointTest {
             assertThatThrownBy(() -> context.getEndpoint("aep:stream"))
                     .rootCause()
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("unknown AEP api 'stream' in aep:stream; use one of aep:edge, aep:streaming, aep:batch");
+                    .hasMessage("unknown AEP api 'stream' in aep:stream; use one of aep:edge, aep:streaming, aep:batch, aep:audiences, aep:activation");
         }
     }
 
@@ -75,7 +75,30 @@ class AepEndpointTest {
     }
 
     @Test
-    void theComponentOnlySends() throws Exception {
+    void anApiThatSendsNoEventsRefusesARequestLimit() {
+        assertThat(startFailure(aep -> { }, "aep:activation?maxRequestBytes=1000"))
+                .isEqualTo("aep:activation sends no events: maxRequestBytes does not apply");
+    }
+
+    @Test
+    void anAudiencePageLargerThanTheSegmentationApisIsRefused() {
+        assertThat(startFailure(aep -> { }, "aep:audiences?pageSize=801", true))
+                .isEqualTo("aep option pageSize must be at most 800, not 801");
+    }
+
+    @Test
+    void theAudienceCatalogIsOnlyRead() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addComponent("aep", configured(aep -> { }));
+
+            assertThatThrownBy(() -> context.getEndpoint("aep:audiences").createProducer())
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessageContaining("use it in from(), not to()");
+        }
+    }
+
+    @Test
+    void theIngestionApisOnlySend() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             context.addComponent("aep", configured(aep -> { }));
 
@@ -87,12 +110,21 @@ class AepEndpointTest {
 
     /** The one-line message of the configuration error that stopped the route from starting. */
     private static String startFailure(Consumer<AepComponent> change, String uri) {
+        return startFailure(change, uri, false);
+    }
+
+    /** The same, for a route that consumes from the uri when {@code consumer} is true. */
+    private static String startFailure(Consumer<AepComponent> change, String uri, boolean consumer) {
         try (CamelContext context = new DefaultCamelContext()) {
             context.addComponent("aep", configured(change));
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:in").to(uri);
+                    if (consumer) {
+                        from(uri).to("log:audiences");
+                    } else {
+                        from("direct:in").to(uri);
+                    }
                 }
             });
             context.start();

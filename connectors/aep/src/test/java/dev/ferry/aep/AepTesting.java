@@ -99,6 +99,24 @@ public final class AepTesting {
         return context.createProducerTemplate().requestBody("direct:send", body, DeliveryReport.class);
     }
 
+    /** Sends JSON to one of the sandbox's own {@code /sandbox/...} admin endpoints, e.g. to set its audiences. */
+    public static void putToSandbox(AepSandbox sandbox, String path, String json) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + path))
+                            .PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new AssertionError("sandbox refused PUT " + path + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new AssertionError("sandbox unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** How many requests the sandbox counted for one of its APIs, e.g. {@code edge.collect} or {@code ims.token}. */
     public static long requests(AepSandbox sandbox, String api) {
         return stats(sandbox).path("requests").path(api).asLong();

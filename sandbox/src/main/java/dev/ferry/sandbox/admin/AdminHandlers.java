@@ -7,7 +7,9 @@ import dev.ferry.sandbox.Channel;
 import dev.ferry.sandbox.ReceivedEvent;
 import dev.ferry.sandbox.ReceivedEvents;
 import dev.ferry.sandbox.SandboxFaults;
+import dev.ferry.sandbox.destination.DestinationPush;
 import dev.ferry.sandbox.segmentation.Audience;
+import dev.ferry.sandbox.segmentation.AudienceRule;
 import dev.ferry.sandbox.segmentation.AudienceCatalog;
 import dev.ferry.sandbox.segmentation.Memberships;
 import dev.ferry.sandbox.web.BodyReader;
@@ -16,6 +18,8 @@ import dev.ferry.sandbox.web.Reply;
 import dev.ferry.sandbox.web.SandboxStats;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,15 +39,17 @@ public final class AdminHandlers {
     private final SandboxStats stats;
     private final AudienceCatalog audiences;
     private final Memberships memberships;
+    private final DestinationPush destination;
     private final String schemaSource;
 
     public AdminHandlers(SandboxFaults faults, ReceivedEvents events, SandboxStats stats, AudienceCatalog audiences,
-            Memberships memberships, String schemaSource) {
+            Memberships memberships, DestinationPush destination, String schemaSource) {
         this.faults = faults;
         this.events = events;
         this.stats = stats;
         this.audiences = audiences;
         this.memberships = memberships;
+        this.destination = destination;
         this.schemaSource = schemaSource;
     }
 
@@ -63,7 +69,10 @@ public final class AdminHandlers {
             Reply.empty(204).send(ctx);
         });
         router.get("/sandbox/stats").handler(ctx -> Reply.json(200, statsJson()).send(ctx));
+        router.get("/sandbox/audiences").handler(ctx -> Reply.json(200, audiencesJson()).send(ctx));
         router.put("/sandbox/audiences").handler(body).handler(ctx -> putAudiences(BodyReader.body(ctx)).send(ctx));
+        router.get("/sandbox/destination").handler(ctx -> Reply.json(200, destination.toJson()).send(ctx));
+        router.put("/sandbox/destination").handler(body).handler(ctx -> putDestination(BodyReader.body(ctx)).send(ctx));
         router.put("/sandbox/memberships/:namespace/:id").handler(body).handler(ctx ->
                 putMemberships(ctx.pathParam("namespace"), ctx.pathParam("id"), BodyReader.body(ctx)).send(ctx));
     }
@@ -81,7 +90,7 @@ public final class AdminHandlers {
         JsonNode list = Json.parse(body).filter(JsonNode::isArray).orElse(null);
         if (list == null) {
             return Reply.plainProblem(400, "Bad Request",
-                    "The body must be a JSON array of {\"name\",\"description\",\"expression\",\"id\"} objects.");
+                    "The body must be a JSON array of {\"name\",\"description\",\"expression\",\"id\",\"rule\"} objects.");
         }
         List<Audience> replacement = new ArrayList<>();
         for (JsonNode item : list) {
@@ -91,10 +100,52 @@ public final class AdminHandlers {
             }
             Audience named = Audience.named(name, Json.textField(item, "description"), Json.textField(item, "expression"));
             String id = Json.textField(item, "id");
-            replacement.add(id.isBlank() ? named : new Audience(id, named.name(), named.description(), named.pql()));
+            Audience audience = id.isBlank() ? named : named.withId(id);
+            if (item.hasNonNull("rule")) {
+                try {
+                    audience = audience.withRule(AudienceRule.fromJson(item.get("rule")));
+                } catch (IllegalArgumentException e) {
+                    return Reply.plainProblem(400, "Bad Request", "Invalid rule of audience '" + name + "': " + e.getMessage());
+                }
+            }
+            replacement.add(audience);
         }
         audiences.replace(replacement);
         return Reply.empty(204);
+    }
+
+    /** The catalog with each audience's rule, as {@code PUT /sandbox/audiences} takes it. */
+    private ArrayNode audiencesJson() {
+        ArrayNode list = Json.array();
+        for (Audience audience : audiences.all()) {
+            ObjectNode json = list.addObject()
+                    .put("id", audience.id())
+                    .put("name", audience.name())
+                    .put("description", audience.description())
+                    .put("expression", audience.pql());
+            audience.evaluatedRule().ifPresent(rule -> json.set("rule", rule.toJson()));
+        }
+        return list;
+    }
+
+    Reply putDestination(byte[] body) {
+        JsonNode json = Json.parse(body).filter(JsonNode::isObject).orElse(null);
+        String url = json == null ? "" : Json.textField(json, "url");
+        URI uri;
+        try {
+            uri = url.isBlank() ? null : new URI(url);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (json == null || (!url.isBlank() && (uri == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null))) {
+            return Reply.plainProblem(400, "Bad Request",
+                    "The body must be {\"url\":\"http(s)://...\",\"token\":\"...\"}; an empty url stops pushing.");
+        }
+        String token = Json.textField(json, "token");
+        destination.retarget(new DestinationPush.Target(Optional.ofNullable(uri),
+                token.isBlank() ? Optional.empty() : Optional.of(token)));
+        return Reply.json(200, destination.toJson());
     }
 
     Reply putMemberships(String namespace, String id, byte[] body) {

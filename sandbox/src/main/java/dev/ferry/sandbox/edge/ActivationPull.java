@@ -3,10 +3,10 @@ package dev.ferry.sandbox.edge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.sandbox.segmentation.AudienceQualifier;
 import dev.ferry.sandbox.segmentation.Memberships;
 import dev.ferry.sandbox.segmentation.Memberships.Identity;
 import dev.ferry.sandbox.web.Json;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -24,13 +24,18 @@ final class ActivationPull {
     static final String SEGMENT_NAMESPACE = "ups";
 
     private final Memberships memberships;
+    private final AudienceQualifier qualifier;
 
-    ActivationPull(Memberships memberships) {
+    ActivationPull(Memberships memberships, AudienceQualifier qualifier) {
         this.memberships = memberships;
+        this.qualifier = qualifier;
     }
 
+    /** The audiences set by hand for any of the person's identities, then those its profile qualified for. */
     ObjectNode handleFor(JsonNode xdm, int eventIndex) {
-        Set<String> audiences = memberships.ofAny(identities(xdm.path("identityMap")));
+        List<Identity> identities = Identity.allIn(xdm.path("identityMap"));
+        Set<String> audiences = memberships.ofAny(identities);
+        audiences.addAll(qualifier.realizedFor(identities));
         ArrayNode payload = Json.array();
         if (!audiences.isEmpty()) {
             ObjectNode lookup = payload.addObject()
@@ -45,16 +50,5 @@ final class ActivationPull {
         handle.set("payload", payload);
         handle.put("type", "activation:pull").put("eventIndex", eventIndex);
         return handle;
-    }
-
-    private static List<Identity> identities(JsonNode identityMap) {
-        List<Identity> identities = new ArrayList<>();
-        identityMap.fields().forEachRemaining(namespace -> namespace.getValue().forEach(entry -> {
-            String id = Json.textField(entry, "id");
-            if (!id.isEmpty()) {
-                identities.add(new Identity(namespace.getKey(), id));
-            }
-        }));
-        return identities;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.sandbox.SandboxSettings;
 import dev.ferry.sandbox.intake.EventIntake;
+import dev.ferry.sandbox.segmentation.AudienceQualifier;
 import dev.ferry.sandbox.segmentation.Memberships;
 import dev.ferry.sandbox.web.BodyReader;
 import dev.ferry.sandbox.web.Json;
@@ -34,11 +35,12 @@ public final class EdgeHandlers {
     private final EdgeEvents events;
     private final ActivationPull activationPull;
 
-    public EdgeHandlers(Vertx vertx, SandboxSettings settings, EventIntake intake, Memberships memberships) {
+    public EdgeHandlers(Vertx vertx, SandboxSettings settings, EventIntake intake, Memberships memberships,
+                        AudienceQualifier qualifier) {
         this.vertx = vertx;
         this.settings = settings;
         this.events = new EdgeEvents(intake);
-        this.activationPull = new ActivationPull(memberships);
+        this.activationPull = new ActivationPull(memberships, qualifier);
     }
 
     public static BodyReader bodyReader() {

@@ -10,6 +10,7 @@ import dev.ferry.sandbox.web.Json;
 import dev.ferry.sandbox.web.SandboxStats;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Where every ingestion path hands its XDM events: validation against the dataset's schema, then recording of
@@ -21,12 +22,19 @@ public final class EventIntake {
     private final ReceivedEvents events;
     private final SandboxStats stats;
     private final Clock clock;
+    private final Consumer<JsonNode> onAccepted;
 
-    public EventIntake(XdmSchema schema, ReceivedEvents events, SandboxStats stats, Clock clock) {
+    /**
+     * @param onAccepted what else learns of each accepted event: the profile store and its audience rules, as AEP's
+     *                   streaming segmentation sees every ingested event whatever the path
+     */
+    public EventIntake(XdmSchema schema, ReceivedEvents events, SandboxStats stats, Clock clock,
+                       Consumer<JsonNode> onAccepted) {
         this.schema = schema;
         this.events = events;
         this.stats = stats;
         this.clock = clock;
+        this.onAccepted = onAccepted;
     }
 
     public ValidationResult validate(JsonNode xdm) {
@@ -37,6 +45,9 @@ public final class EventIntake {
     public void accept(JsonNode xdm, Channel channel) {
         boolean duplicate = events.record(toEvent(xdm, channel, true, List.of()));
         stats.eventAccepted(duplicate);
+        if (!duplicate) {
+            onAccepted.accept(xdm);
+        }
     }
 
     /** Records an event the dataset refused, with the reasons. */

@@ -1,5 +1,8 @@
 package dev.ferry.sandbox.segmentation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.sandbox.web.Json;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,5 +46,17 @@ public final class Memberships {
 
     /** One identity: a namespace code such as {@code Email} or {@code ECID}, and the id in it. */
     public record Identity(String namespace, String id) {
+
+        /** Every identity of an XDM {@code identityMap}, in its order; entries without an id are skipped. */
+        public static List<Identity> allIn(JsonNode identityMap) {
+            List<Identity> identities = new ArrayList<>();
+            identityMap.fields().forEachRemaining(namespace -> namespace.getValue().forEach(entry -> {
+                String id = Json.textField(entry, "id");
+                if (!id.isEmpty()) {
+                    identities.add(new Identity(namespace.getKey(), id));
+                }
+            }));
+            return identities;
+        }
     }
 }

@@ -21,7 +21,7 @@ class BatchProcessorTest {
 
     private final ReceivedEvents events = new ReceivedEvents(100);
     private final BatchProcessor processor = new BatchProcessor(null,
-            new EventIntake(XdmSchema.builtIn(), events, new SandboxStats(), Clock.systemUTC()), Clock.systemUTC());
+            new EventIntake(XdmSchema.builtIn(), events, new SandboxStats(), Clock.systemUTC(), xdm -> { }), Clock.systemUTC());
 
     @Test
     void storesEveryRecordOfAValidBatchOnTheBatchChannel() {

@@ -46,6 +46,19 @@ public final class AepHttpClient {
 
     /** AEP's answer to the request: a 2xx or a 4xx about the payload; everything else is retried or thrown. */
     public AepResponse send(AepRequest request) {
+        return send(request, retry);
+    }
+
+    /**
+     * AEP's answer to a single attempt, for lookups that someone waits for: the token is still renewed once on a
+     * 401, but a 429, 5xx or silence fails at once with a {@link DeliveryException} carrying AEP's Retry-After,
+     * so the caller decides whether to ask again rather than a thread sleeping inside the lookup.
+     */
+    public AepResponse sendOnce(AepRequest request) {
+        return send(request, new AepRetryPolicy(1, retry.initialBackoff(), retry.maxBackoff()));
+    }
+
+    private AepResponse send(AepRequest request, AepRetryPolicy retry) {
         boolean tokenRenewed = false;
         int failures = 0;
         while (true) {

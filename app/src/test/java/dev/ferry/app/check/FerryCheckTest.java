@@ -40,7 +40,7 @@ class FerryCheckTest {
                 .contains(line("OK", "config", "ports ferry.http.port=8080, ferry.management.port=8081"))
                 .contains(line("OK", "config", "AEP keys set for aep:edge, aep:streaming"))
                 .contains(line("OK", "routes", "classpath:routes/aep-delivery.yaml: 2 routes"))
-                .contains(line("OK", "camel", "4 routes from 3 files load and initialise in Camel (not started)"))
+                .contains(line("OK", "camel", "5 routes from 4 files load and initialise in Camel (not started)"))
                 .contains(line("OK", "state-db", "H2 in-memory"))
                 .contains(line("SKIP", "commerce-db", "ferry.commerce.db.url is not set"));
         assertThat(run.exitCode).isEqualTo(ExitCodes.CHECK_FAILED);

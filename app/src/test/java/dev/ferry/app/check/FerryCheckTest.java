@@ -47,6 +47,21 @@ class FerryCheckTest {
     }
 
     @Test
+    void enabledAudiencesWithoutTokensFailNamingEachMissingKey() throws Exception {
+        Map<String, String> values = validConfig(closedIms());
+        values.put("ferry.audiences.enabled", "true");
+        values.put("ferry.audiences.lookup-token", "a-long-random-secret");
+        values.put("ferry.commerce.graphql.url", "shop.example.com/graphql");
+
+        CheckRun run = CheckRun.run(writeConfig(dir, values), null, Map.of());
+
+        assertThat(run.out).contains("ferry.audiences.destination.token is empty but ferry.audiences.enabled=true "
+                + "needs it").contains("ferry.commerce.db.url is empty but ferry.audiences.enabled=true needs it")
+                .contains("ferry.commerce.graphql.url").doesNotContain("a-long-random-secret");
+        assertThat(run.exitCode).isEqualTo(ExitCodes.INVALID_CONFIG);
+    }
+
+    @Test
     void unknownConfigKeyFailsWithFileLineAndNearestKey() throws Exception {
         Map<String, String> values = without(validConfig(closedIms()), "ferry.aep.client-id");
         values.put("ferry.aep.clientid", "abc"); // written last: line 1 is the comment, so line = size + 1

@@ -20,6 +20,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -367,6 +370,42 @@ class CommerceAudiencesIT {
         assertThat(json(byCookie).path("header").asText()).isEqualTo("aud-mine");
         assertThat(byCookie.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(ids(json(byParameter))).isEmpty();
+    }
+
+    @Test
+    void theOptedInSnippetSetsTheLumaCookieFromTheShoppersOwnMembership() throws Exception {
+        String fpid = Identities.newFpid();
+        push(profile(Map.of("fpid", fpid), Map.of("aud-1", status("realized", "2026-01-02T10:00:00Z"),
+                "aud-2", status("existing", "2026-01-02T10:00:00Z"))));
+
+        JsonNode optedIn = snippet(fpid, "cookie");
+        JsonNode notOptedIn = snippet(fpid, "");
+
+        assertThat(optedIn.path("requested").get(0).asText()).isEqualTo(base + "/v1/audiences/mine");
+        assertThat(optedIn.path("written").get(0).asText())
+                .isEqualTo("aep-segments-membership=aud-1%2Caud-2; path=/; SameSite=Lax");
+        assertThat(notOptedIn.path("requested")).isEmpty();
+        assertThat(notOptedIn.path("written")).isEmpty();
+    }
+
+    /** Runs the storefront's ferry.js under Node (snippet/audiences-cookie.mjs) as a page of Ferry's origin. */
+    private JsonNode snippet(String fpid, String option) throws Exception {
+        Path harness = Files.createTempFile("audiences-cookie", ".mjs");
+        try (var in = CommerceAudiencesIT.class.getResourceAsStream("/snippet/audiences-cookie.mjs")) {
+            Files.write(harness, in.readAllBytes());
+        }
+        Path snippet = Path.of(System.getProperty("ferry.project.dir", "../.."),
+                "connectors", "storefront", "src", "main", "resources", "dev", "ferry", "storefront", "ferry.js");
+        try {
+            Process node = new ProcessBuilder("node", harness.toString(), snippet.toString(), base, fpid, option)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(node.exitValue()).as(out).isZero();
+            return Xdm.JSON.readTree(out);
+        } finally {
+            Files.deleteIfExists(harness);
+        }
     }
 
     // ---- GraphQL proxy ----

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class CustomerMap {
     private final DataSource dataSource;
     private final long minMissRefreshMillis;
     private final AtomicLong lastRefresh = new AtomicLong();
+    private final ReentrantLock refreshing = new ReentrantLock();
 
     /**
      * @param minMissRefreshMillis least time between two refreshes caused by a miss, so lookups of addresses that
@@ -51,7 +53,16 @@ public final class CustomerMap {
     }
 
     /** Copies the customers changed since the last refresh; returns how many rows it wrote. */
-    public synchronized int refresh() {
+    public int refresh() {
+        refreshing.lock();
+        try {
+            return copyChanges();
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    private int copyChanges() {
         lastRefresh.set(System.currentTimeMillis());
         int copied = 0;
         try (Connection connection = dataSource.getConnection()) {
@@ -78,13 +89,20 @@ public final class CustomerMap {
         return copied;
     }
 
-    /** Refreshes unless a refresh ran within the miss interval; true when it did. */
+    /**
+     * Refreshes unless a refresh ran within the miss interval or is running now (a first full copy of a large
+     * customer_entity must not hold up a destination push past AEP's 2 s budget); true when it did.
+     */
     public boolean refreshAfterMiss() {
-        if (System.currentTimeMillis() - lastRefresh.get() < minMissRefreshMillis) {
+        if (System.currentTimeMillis() - lastRefresh.get() < minMissRefreshMillis || !refreshing.tryLock()) {
             return false;
         }
-        refresh();
-        return true;
+        try {
+            copyChanges();
+            return true;
+        } finally {
+            refreshing.unlock();
+        }
     }
 
     /** The one customer with this email hash, refreshing once on a miss; empty when none or several websites. */

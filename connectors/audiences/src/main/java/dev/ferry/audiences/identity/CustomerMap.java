@@ -123,13 +123,18 @@ public final class CustomerMap {
         return customers;
     }
 
-    /** The customer's current email hash, refreshing once on a miss. */
-    public Optional<String> emailHashOf(long customerId) {
-        Optional<String> hash = hash(customerId);
-        if (hash.isEmpty() && refreshAfterMiss()) {
-            hash = hash(customerId);
+    /** Whether the map holds the customer (with or without an email); never refreshes. */
+    public boolean knows(long customerId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT 1 FROM ferry_customer_email_hash WHERE customer_id = ?")) {
+            select.setLong(1, customerId);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new AudienceStoreException("cannot read the customer email map", e);
         }
-        return hash;
     }
 
     private Optional<Long> lookupCustomer(String emailSha256) {
@@ -149,19 +154,6 @@ public final class CustomerMap {
                 }
             }
             return customers;
-        } catch (SQLException e) {
-            throw new AudienceStoreException("cannot read the customer email map", e);
-        }
-    }
-
-    private Optional<String> hash(long customerId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT email_sha256 FROM ferry_customer_email_hash WHERE customer_id = ?")) {
-            select.setLong(1, customerId);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
-            }
         } catch (SQLException e) {
             throw new AudienceStoreException("cannot read the customer email map", e);
         }

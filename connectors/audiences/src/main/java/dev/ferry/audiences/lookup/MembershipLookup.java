@@ -49,19 +49,8 @@ public final class MembershipLookup {
     }
 
     public Membership find(AudienceIdentity identity) {
-        Set<AudienceIdentity> identities = new LinkedHashSet<>();
-        Set<Long> customerIds = new LinkedHashSet<>();
-        identities.add(identity);
-        switch (identity.namespace()) {
-            case AudienceIdentity.CUSTOMER -> {
-                long customerId = Long.parseLong(identity.value());
-                customerIds.add(customerId);
-                customers.emailHashOf(customerId).map(AudienceIdentity::emailSha256).ifPresent(identities::add);
-            }
-            case AudienceIdentity.EMAIL_SHA256 -> customerIds.addAll(customers.customersOf(identity.value()));
-            default -> customerIds.addAll(store.linkedCustomers(identities));
-        }
-        List<StoredMembership> stored = store.find(identities, customerIds);
+        List<StoredMembership> stored = identity.namespace().equals(AudienceIdentity.CUSTOMER)
+                ? storedForCustomer(Long.parseLong(identity.value())) : storedFor(identity);
         if (stored.isEmpty() && pull != null) {
             return pulled(identity);
         }
@@ -72,6 +61,22 @@ public final class MembershipLookup {
             }
         }
         return new Membership(audiences);
+    }
+
+    /** One statement in the common case; a customer the map does not know yet refreshes it and asks again. */
+    private List<StoredMembership> storedForCustomer(long customerId) {
+        List<StoredMembership> stored = store.findForCustomer(customerId);
+        if (stored.isEmpty() && !customers.knows(customerId) && customers.refreshAfterMiss()) {
+            stored = store.findForCustomer(customerId);
+        }
+        return stored;
+    }
+
+    private List<StoredMembership> storedFor(AudienceIdentity identity) {
+        Set<AudienceIdentity> identities = Set.of(identity);
+        Set<Long> customerIds = new LinkedHashSet<>(identity.namespace().equals(AudienceIdentity.EMAIL_SHA256)
+                ? customers.customersOf(identity.value()) : store.linkedCustomers(identities));
+        return store.find(identities, customerIds);
     }
 
     private Membership pulled(AudienceIdentity identity) {

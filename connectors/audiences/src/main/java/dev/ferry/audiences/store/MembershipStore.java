@@ -95,14 +95,30 @@ public final class MembershipStore {
         if (identities.isEmpty() && customerIds.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("SELECT m.audience_id, a.name, m.status, m.last_qualification_time "
-                + "FROM ferry_audience_membership m LEFT JOIN ferry_audience a ON a.audience_id = m.audience_id "
-                + "WHERE ");
+        StringBuilder where = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
-        where(sql, parameters, identities, customerIds);
+        where(where, parameters, identities, customerIds);
+        return latestPerAudience(where.toString(), parameters);
+    }
+
+    /**
+     * A customer's audiences in one statement: rows linked to the customer, stored under its customer id, or under
+     * its current email hash as the customer map holds it.
+     */
+    public List<StoredMembership> findForCustomer(long customerId) {
+        return latestPerAudience("m.customer_id = ? OR (m.identity_namespace = ? AND m.identity_value = ?) "
+                + "OR (m.identity_namespace = ? AND m.identity_value = (SELECT email_sha256 FROM "
+                + "ferry_customer_email_hash WHERE customer_id = ?))", List.of(customerId,
+                AudienceIdentity.CUSTOMER, Long.toString(customerId), AudienceIdentity.EMAIL_SHA256, customerId));
+    }
+
+    private List<StoredMembership> latestPerAudience(String where, List<Object> parameters) {
+        String sql = "SELECT m.audience_id, a.name, m.status, m.last_qualification_time "
+                + "FROM ferry_audience_membership m LEFT JOIN ferry_audience a ON a.audience_id = m.audience_id "
+                + "WHERE " + where;
         Map<String, StoredMembership> latest = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = prepared(connection, sql.toString(), parameters);
+                PreparedStatement select = prepared(connection, sql, parameters);
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 StoredMembership membership = new StoredMembership(rows.getString(1), rows.getString(2),

@@ -334,6 +334,18 @@ class CommerceAudiencesIT {
     }
 
     @Test
+    void aPushSentAsAFormIs415() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                        + "/v1/audiences/aep-destination")).header("Authorization", "Bearer " + DESTINATION_TOKEN)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("identityMap=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(json(response).path("error").asText()).isEqualTo("Content-Type must be application/json");
+    }
+
+    @Test
     void aPushOverOneMegabyteIs413() throws Exception {
         StringBuilder big = new StringBuilder("[");
         while (big.length() < 1_100_000) {

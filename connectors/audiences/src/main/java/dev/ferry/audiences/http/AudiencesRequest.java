@@ -41,6 +41,16 @@ final class AudiencesRequest {
         return null;
     }
 
+    /**
+     * Whether the body is a form, which the platform-http engine parses into parameters (its bytes are gone), so
+     * it can be neither read as JSON nor forwarded as sent.
+     */
+    static boolean isForm(Message in) {
+        String type = header(in, "Content-Type");
+        String media = type == null ? "" : type.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        return media.equals("application/x-www-form-urlencoded") || media.equals("multipart/form-data");
+    }
+
     static String method(Message in) {
         String method = header(in, Exchange.HTTP_METHOD);
         return method == null ? "" : method.toUpperCase(Locale.ROOT);

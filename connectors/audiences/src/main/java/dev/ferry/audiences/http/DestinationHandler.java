@@ -52,6 +52,9 @@ public final class DestinationHandler implements Processor {
         if (!token.admits(AudiencesRequest.header(exchange.getIn(), "Authorization"))) {
             return AudiencesAnswer.error(401, "a valid bearer token is required");
         }
+        if (AudiencesRequest.isForm(exchange.getIn())) {
+            return AudiencesAnswer.error(415, "Content-Type must be application/json");
+        }
         List<DestinationProfile> profiles;
         try {
             profiles = parser.parse(AudiencesRequest.body(exchange, maxBodyBytes));

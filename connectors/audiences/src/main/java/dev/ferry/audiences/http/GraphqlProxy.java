@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * headers, body) and the answer back as it came (status, headers, body, GraphQL errors), adding
  * {@code aep-segments-membership} for the shopper the request identifies: the customer of a Commerce customer
  * bearer token, otherwise the {@code ferry_fpid} cookie. A client's own {@code aep-segments-membership} header is
- * dropped, so no shopper can claim an audience. Platform-http copies query parameters into the headers and the
+ * dropped, so no shopper can claim an audience. A form body (which Commerce's GraphQL does not take either) is
+ * refused with 415, since the HTTP engine has parsed it already. Platform-http copies query parameters into the headers and the
  * exchange's headers into the response; only genuine request headers are forwarded and only the upstream's
  * headers answered.
  */
@@ -61,6 +62,10 @@ public final class GraphqlProxy implements Processor {
         Message in = exchange.getIn();
         String method = AudiencesRequest.method(in);
         String rawQuery = AudiencesRequest.header(in, Exchange.HTTP_QUERY);
+        if (!"GET".equals(method) && AudiencesRequest.isForm(in)) {
+            graphqlError(exchange, 415, "send GraphQL as application/json (POST) or in the query string (GET)");
+            return;
+        }
         byte[] body;
         try {
             body = "GET".equals(method) ? new byte[0] : AudiencesRequest.body(exchange, maxBodyBytes);

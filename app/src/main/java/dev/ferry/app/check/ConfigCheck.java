@@ -70,7 +70,33 @@ final class ConfigCheck {
         }
         results.addAll(ports());
         results.addAll(urls());
+        results.addAll(audiences());
         return results;
+    }
+
+    /** With the audience endpoints on, both tokens, the Commerce database and a valid GraphQL URL are needed. */
+    private List<CheckResult> audiences() {
+        if (!Boolean.parseBoolean(config.get(FerrySetting.AUDIENCES_ENABLED).strip())) {
+            return List.of();
+        }
+        List<CheckResult> failures = new ArrayList<>();
+        for (FerrySetting required : List.of(FerrySetting.AUDIENCES_DESTINATION_TOKEN,
+                FerrySetting.AUDIENCES_LOOKUP_TOKEN, FerrySetting.COMMERCE_DB_URL)) {
+            if (config.get(required).isBlank()) {
+                failures.add(CheckResult.fail(Area.CONFIG, WHAT, required.key() + " is empty but "
+                        + FerrySetting.AUDIENCES_ENABLED.key() + "=true needs it; set it in the config file or as "
+                        + required.environmentVariable()));
+            }
+        }
+        String graphql = config.get(FerrySetting.COMMERCE_GRAPHQL_URL);
+        String problem = graphql.isBlank() ? null : httpUrlProblem(graphql);
+        if (problem != null) {
+            failures.add(CheckResult.fail(Area.CONFIG, WHAT, where(FerrySetting.COMMERCE_GRAPHQL_URL)
+                    + FerrySetting.COMMERCE_GRAPHQL_URL.key() + " " + problem));
+        }
+        return failures.isEmpty()
+                ? List.of(CheckResult.ok(Area.CONFIG, WHAT, "audience endpoints: tokens and Commerce database set"))
+                : failures;
     }
 
     private List<CheckResult> unknownKeys() {

@@ -40,10 +40,25 @@ class FerryCheckTest {
                 .contains(line("OK", "config", "ports ferry.http.port=8080, ferry.management.port=8081"))
                 .contains(line("OK", "config", "AEP keys set for aep:edge, aep:streaming"))
                 .contains(line("OK", "routes", "classpath:routes/aep-delivery.yaml: 2 routes"))
-                .contains(line("OK", "camel", "4 routes from 3 files load and initialise in Camel (not started)"))
+                .contains(line("OK", "camel", "5 routes from 4 files load and initialise in Camel (not started)"))
                 .contains(line("OK", "state-db", "H2 in-memory"))
                 .contains(line("SKIP", "commerce-db", "ferry.commerce.db.url is not set"));
         assertThat(run.exitCode).isEqualTo(ExitCodes.CHECK_FAILED);
+    }
+
+    @Test
+    void enabledAudiencesWithoutTokensFailNamingEachMissingKey() throws Exception {
+        Map<String, String> values = validConfig(closedIms());
+        values.put("ferry.audiences.enabled", "true");
+        values.put("ferry.audiences.lookup-token", "a-long-random-secret");
+        values.put("ferry.commerce.graphql.url", "shop.example.com/graphql");
+
+        CheckRun run = CheckRun.run(writeConfig(dir, values), null, Map.of());
+
+        assertThat(run.out).contains("ferry.audiences.destination.token is empty but ferry.audiences.enabled=true "
+                + "needs it").contains("ferry.commerce.db.url is empty but ferry.audiences.enabled=true needs it")
+                .contains("ferry.commerce.graphql.url").doesNotContain("a-long-random-secret");
+        assertThat(run.exitCode).isEqualTo(ExitCodes.INVALID_CONFIG);
     }
 
     @Test

@@ -162,12 +162,24 @@
     }
   }
 
+  // Opt-in (data-audiences="cookie"): the aep-segments-membership cookie Luma reads, from the shopper's own
+  // membership, which Ferry finds by the ferry_fpid cookie only.
+  function audiencesCookie() {
+    if ((script.dataset || {}).audiences !== 'cookie' || !sameOrigin || optedOut()) return;
+    window.fetch(new URL('../audiences/mine', script.src).href, {credentials: 'same-origin'})
+      .then(function (r) { return r.json(); }).then(function (m) {
+        if (typeof m.header !== 'string') return;
+        document.cookie = 'aep-segments-membership=' + m.header + '; path=/; SameSite=Lax';
+      }, function () { /* unreachable: the cookie stays */ });
+  }
+
   window.ferryStorefront = {endpoint: endpoint, flush: function () { flush(false); }};
   document.addEventListener('visibilitychange', function () {
     if (document.visibilityState === 'hidden') flush(true);
   });
   window.addEventListener('pagehide', function () { flush(true); });
   readEcid();
+  audiencesCookie();
   restore();
   window.adobeDataLayer = window.adobeDataLayer || [];
   window.adobeDataLayer.push(function (dataLayer) {

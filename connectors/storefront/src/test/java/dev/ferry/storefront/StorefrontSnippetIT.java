@@ -86,7 +86,7 @@ class StorefrontSnippetIT {
         assertThat(answer.header("Cache-Control")).contains("public, max-age=300");
         assertThat(answer.header("X-Content-Type-Options")).contains("nosniff");
         assertThat(answer.body()).contains("adobeDataLayer:event", "sendBeacon", "keepalive");
-        assertThat(answer.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(8 * 1024);
+        assertThat(answer.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(9 * 1024);
     }
 
     @Test

@@ -1,0 +1,98 @@
+package dev.ferry.audiences.http;
+
+import dev.ferry.audiences.identity.AudienceIdentity;
+import dev.ferry.audiences.lookup.MembershipLookup;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET …/membership?customerId=|email=|fpid=|ecid=} for Commerce-side code, with the lookup bearer token.
+ * The token is checked before anything else, so a caller without it learns nothing about any identity. An email
+ * is hashed at once; the raw address is neither stored nor logged.
+ */
+public final class LookupHandler implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LookupHandler.class);
+
+    private final BearerToken token;
+    private final MembershipLookup lookup;
+
+    public LookupHandler(BearerToken token, MembershipLookup lookup) {
+        this.token = token;
+        this.lookup = lookup;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        answer(exchange).writeTo(exchange);
+    }
+
+    private AudiencesAnswer answer(Exchange exchange) {
+        if (!token.admits(AudiencesRequest.header(exchange.getIn(), "Authorization"))) {
+            return AudiencesAnswer.error(401, "a valid bearer token is required");
+        }
+        Map<String, String> query = query(AudiencesRequest.header(exchange.getIn(), Exchange.HTTP_QUERY));
+        AudienceIdentity identity;
+        try {
+            identity = identity(query);
+        } catch (IllegalArgumentException e) {
+            return AudiencesAnswer.error(400, e.getMessage());
+        }
+        try {
+            return AudiencesAnswer.json(200, MembershipJson.of(lookup.find(identity)));
+        } catch (RuntimeException e) {
+            LOG.warn("audiences lookup failed: {}", e.getMessage());
+            return AudiencesAnswer.error(503, "the membership cannot be read; retry later");
+        }
+    }
+
+    static AudienceIdentity identity(Map<String, String> query) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String name : new String[] {"customerId", "email", "fpid", "ecid"}) {
+            String value = query.get(name);
+            if (value != null && !value.isBlank()) {
+                given.put(name, value.strip());
+            }
+        }
+        if (given.size() != 1) {
+            throw new IllegalArgumentException("give exactly one of customerId, email, fpid, ecid");
+        }
+        Map.Entry<String, String> only = given.entrySet().iterator().next();
+        String value = only.getValue();
+        if (value.length() > 254) {
+            throw new IllegalArgumentException(only.getKey() + " is too long");
+        }
+        return switch (only.getKey()) {
+            case "customerId" -> {
+                if (!value.matches("[0-9]{1,10}")) {
+                    throw new IllegalArgumentException("customerId must be a Commerce customer id (digits)");
+                }
+                yield AudienceIdentity.customer(Long.parseLong(value));
+            }
+            case "email" -> AudienceIdentity.email(value);
+            case "fpid" -> AudienceIdentity.fpid(value);
+            default -> AudienceIdentity.ecid(value);
+        };
+    }
+
+    /** The raw query string's parameters, first value of each; headers are not read, a client could set them. */
+    static Map<String, String> query(String rawQuery) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.putIfAbsent(name, value);
+        }
+        return parameters;
+    }
+}

@@ -9,6 +9,7 @@ import dev.ferry.core.sales.OrderEventMapper;
 import dev.ferry.core.sales.SalesOrder;
 import dev.ferry.core.sales.SalesOrderReader;
 import dev.ferry.core.sales.SalesRows;
+import dev.ferry.core.sales.UnmappableOrders;
 import dev.ferry.orders.changes.OrderChangeDetector;
 import dev.ferry.orders.changes.OrderWatermarks;
 import java.sql.Connection;
@@ -100,8 +101,8 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
                     }
                 } catch (RuntimeException e) {
                     unmappable.incrementAndGet();
-                    LOG.warn("Cannot map {} of order {} (sales_order {}): {}; skipped", change.key(),
-                            change.incrementId(), change.orderId(), e.toString());
+                    LOG.warn("{}; written to dead letters and skipped", UnmappableOrders.record(state,
+                            "commerce-orders", change.orderId(), change.incrementId(), change.key(), e.getMessage()));
                 }
             }
         }

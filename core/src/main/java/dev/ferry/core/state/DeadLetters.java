@@ -18,6 +18,13 @@ import java.util.Optional;
  */
 public final class DeadLetters {
 
+    /**
+     * Ends the channel of a letter that records source rows which could not become an event (an unmappable order):
+     * such a letter names the rows and the reason for an operator, and replaying it would send nothing AEP accepts,
+     * so {@link #replay} leaves it where it is.
+     */
+    public static final String UNMAPPABLE_SUFFIX = ".unmappable";
+
     private static final int MAX_REASON = 4000;
 
     private final StateDatabase database;
@@ -80,13 +87,16 @@ public final class DeadLetters {
         }
     }
 
-    /** Puts dead letters back into their channel's outbox, in one transaction; returns how many were replayed. */
+    /**
+     * Puts dead letters back into their channel's outbox, in one transaction; returns how many were replayed.
+     * Letters of unmappable source rows ({@link #UNMAPPABLE_SUFFIX}) stay.
+     */
     public int replay(Collection<Long> ids) {
         return database.inTransaction(connection -> {
             int replayed = 0;
             for (long id : ids) {
                 Optional<DeadLetter> letter = find(connection, id);
-                if (letter.isEmpty()) {
+                if (letter.isEmpty() || letter.get().channel().endsWith(UNMAPPABLE_SUFFIX)) {
                     continue;
                 }
                 database.outbox().append(connection, letter.get().channel(), List.of(letter.get().event()));

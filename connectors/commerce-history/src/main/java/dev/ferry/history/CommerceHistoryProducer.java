@@ -1,0 +1,101 @@
+package dev.ferry.history;
+
+import dev.ferry.core.delivery.DeliveryReport;
+import dev.ferry.core.sales.OrderEventMapper;
+import dev.ferry.core.state.StateDatabase;
+import dev.ferry.history.export.HistoryExport;
+import dev.ferry.history.export.HistoryJob;
+import dev.ferry.history.export.HistoryProgress;
+import dev.ferry.history.export.HistoryRange;
+import dev.ferry.history.export.HistorySink;
+import dev.ferry.history.export.HistorySummary;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultProducer;
+
+/**
+ * Runs the export for each exchange, on the caller's thread, and leaves its {@link HistorySummary} as the body.
+ * Everything that can be wrong with the request (range, stores, sizes, a missing sink) fails before any work.
+ */
+public class CommerceHistoryProducer extends DefaultProducer {
+
+    private final CommerceHistoryEndpoint endpoint;
+    private ProducerTemplate template;
+    private StateDatabase state;
+
+    public CommerceHistoryProducer(CommerceHistoryEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        endpoint.validateSizes();
+        endpoint.eventKinds();
+        state = endpoint.getCamelContext().getRegistry().findSingleByType(StateDatabase.class);
+        if (state == null) {
+            throw new IllegalStateException("commerce-history: needs Ferry's StateDatabase in the registry");
+        }
+        template = endpoint.getCamelContext().createProducerTemplate();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (template != null) {
+            template.stop();
+        }
+        super.doStop();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Message in = exchange.getIn();
+        HistoryRange range = HistoryRange.parse(in.getHeader(CommerceHistoryHeaders.FROM, endpoint.getFrom(),
+                String.class), in.getHeader(CommerceHistoryHeaders.TO, endpoint.getTo(), String.class), Clock.systemUTC());
+        boolean resume = in.getHeader(CommerceHistoryHeaders.RESUME, endpoint.isResume(), Boolean.class);
+        Set<Long> storeIds;
+        try (Connection connection = endpoint.connect()) {
+            storeIds = endpoint.storeIds(connection);
+        }
+        HistoryJob job = new HistoryJob(endpoint.getName(), range, storeIds, endpoint.getStores(),
+                endpoint.eventKinds(), endpoint.getPageSize(), endpoint.getFileSize(), endpoint.getFilesPerBatch(),
+                endpoint.getBatchesPerDay(), Path.of(endpoint.getOutDir()));
+        HistoryProgress progress = endpoint.getProgress() == null ? HistoryProgress.NONE : endpoint.getProgress();
+        HistoryExport export = new HistoryExport(job, endpoint::connect,
+                new OrderEventMapper(endpoint.getCustomerIdNamespace()), state, sink(), progress, Clock.systemUTC());
+        exchange.getMessage().setBody(export.run(resume));
+    }
+
+    /** The sink option as a {@link HistorySink}: one exchange per batch, judged by the DeliveryReport it answers. */
+    private HistorySink sink() {
+        String uri = endpoint.getSinkUri();
+        if (uri == null || uri.isBlank()) {
+            return null;
+        }
+        return files -> {
+            Exchange reply = template.send(uri, exchange -> exchange.getIn().setBody(List.copyOf(files)));
+            if (reply.getException() != null) {
+                return "the sink " + uri + " failed: " + reply.getException().getMessage();
+            }
+            DeliveryReport report = reply.getMessage().getBody(DeliveryReport.class);
+            if (report == null) {
+                return "the sink " + uri + " answered no DeliveryReport";
+            }
+            if (report.rejections().isEmpty() && report.deferral().isEmpty()) {
+                return null;
+            }
+            String rejected = report.rejections().stream().limit(3).map(DeliveryReport.Rejection::reason)
+                    .distinct().collect(Collectors.joining("; "));
+            return (report.rejections().isEmpty() ? "" : report.rejections().size() + " rows rejected (" + rejected
+                    + ") ") + report.deferral().map(deferral -> deferral.getMessage()).orElse("");
+        };
+    }
+}

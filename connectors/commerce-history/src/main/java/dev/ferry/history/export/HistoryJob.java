@@ -1,0 +1,25 @@
+package dev.ferry.history.export;
+
+import dev.ferry.core.sales.OrderChangeKind;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * One export's settings: its name (which keys its checkpoint and names its files), the range, the store_ids in
+ * scope (null for all) and their codes as given, the changes to send, and the sizes of pages, files and batches.
+ *
+ * @param batchesPerDay at most this many batches in any 24 hours; 0 for no cap
+ */
+public record HistoryJob(String name, HistoryRange range, Set<Long> storeIds, String stores,
+                         Set<OrderChangeKind> kinds, int pageSize, long fileSize, int filesPerBatch,
+                         int batchesPerDay, Path outDir) {
+
+    public String checkpointKey() {
+        return "commerce-history:" + name;
+    }
+
+    /** What a checkpoint must match for {@code --resume} to go on with it. */
+    String scope() {
+        return range + (stores == null || stores.isBlank() ? "" : " stores " + stores);
+    }
+}

@@ -1,0 +1,423 @@
+package dev.ferry.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ferry.core.delivery.DeliveryReport;
+import dev.ferry.core.state.StateDatabase;
+import dev.ferry.core.testing.CompatSchema;
+import dev.ferry.core.xdm.Xdm;
+import dev.ferry.history.export.HistoryExport;
+import dev.ferry.history.export.HistoryProgress;
+import dev.ferry.history.export.HistoryStopped;
+import dev.ferry.history.export.HistorySummary;
+import dev.ferry.sample.CommerceSampleData;
+import dev.ferry.sample.CommerceSchema;
+import dev.ferry.sample.MariaDbServer;
+import dev.ferry.sample.SampleSize;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * commerce-history: on a real MariaDB with four years of Magento orders, into a recording batch sink. What the
+ * sink ingested is compared with what Magento's tables say the order poller would have sent for the same orders,
+ * counted with plain SQL per change kind.
+ */
+class CommerceHistoryIT {
+
+    private static final String DATABASE = "ferry_history_it";
+    private static final Instant FROM = Instant.parse("2022-01-01T00:00:00Z");
+    private static final Instant TO = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static MariaDbServer server;
+    private static DataSource commerce;
+
+    @TempDir
+    Path outDir;
+    private StateDatabase state;
+    private CamelContext camel;
+    /** Every row of every batch the sink ingested, in order, doubles included. */
+    private final List<JsonNode> ingested = new CopyOnWriteArrayList<>();
+    private final AtomicInteger batches = new AtomicInteger();
+    /** What the sink does with batch number n (1-based): null to ingest it, else a failure reason. */
+    private volatile IntFunction<String> sinkBehaviour = n -> null;
+
+    @BeforeAll
+    static void seed() throws SQLException {
+        server = MariaDbServer.machineOrEmbedded();
+        server.createDatabase(DATABASE);
+        commerce = server.dataSource(DATABASE);
+        CommerceSchema.create(commerce);
+        new CommerceSampleData(5).seed(commerce, SampleSize.defaults().withCustomers(20).withOrders(240)
+                .withCreatedBetween(Instant.parse("2021-06-01T00:00:00Z"), Instant.parse("2026-06-01T00:00:00Z")));
+    }
+
+    @AfterAll
+    static void drop() {
+        server.dropDatabase(DATABASE);
+        server.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        state = StateDatabase.open("jdbc:h2:mem:history-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
+        camel = new DefaultCamelContext();
+        camel.getRegistry().bind("state", state);
+        camel.getRegistry().bind("commerceDb", commerce);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:sink").process(exchange -> {
+                    int batch = batches.incrementAndGet();
+                    @SuppressWarnings("unchecked")
+                    List<Path> files = exchange.getIn().getBody(List.class);
+                    List<JsonNode> rows = new ArrayList<>();
+                    for (Path file : files) {
+                        for (String line : Files.readAllLines(file)) {
+                            rows.add(Xdm.JSON.readTree(line));
+                        }
+                    }
+                    DeliveryReport report = new DeliveryReport();
+                    String failure = sinkBehaviour.apply(batch);
+                    if (failure == null) {
+                        ingested.addAll(rows);
+                        rows.forEach(row -> report.delivered(row.get("_id").asText()));
+                    } else {
+                        rows.forEach(row -> report.rejected(row.get("_id").asText(), failure));
+                    }
+                    exchange.getMessage().setBody(report);
+                });
+            }
+        });
+        camel.start();
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+        state.close();
+    }
+
+    private HistorySummary export(String options) {
+        return camel.createProducerTemplate().requestBody("commerce-history:orders?dataSource=#commerceDb&outDir="
+                + outDir + "&from=" + FROM + "&to=" + TO + options, null, HistorySummary.class);
+    }
+
+    private HistorySummary exportToSink(String options) {
+        return export("&sinkUri=direct:sink" + options);
+    }
+
+    @Test
+    void aMultiYearRangeAcrossManyPagesFilesAndBatchesSendsExactlyTheOrdersPollersEvents() throws Exception {
+        HistorySummary summary = exportToSink("&pageSize=7&fileSize=60000&filesPerBatch=3");
+
+        Map<String, Long> expected = expectedEventsByType();
+        assertThat(summary.orders()).isEqualTo(ordersInRange());
+        assertThat(summary.events()).isEqualTo(expected.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(summary.failedBatches()).isZero();
+        assertThat(summary.batches()).isEqualTo(batches.get()).isGreaterThan(2);
+        assertThat(countByType(ingested)).isEqualTo(expected);
+        assertThat(ingested.stream().map(row -> row.get("_id").asText()).distinct().count())
+                .isEqualTo(ingested.size());
+        for (JsonNode row : ingested) {
+            assertThat(CompatSchema.errors(row)).isEmpty();
+            Instant at = Instant.parse(row.get("timestamp").asText());
+            assertThat(at).isBefore(TO);
+        }
+        assertThat(jsonFiles()).as("an export deletes each file once its batch succeeded").isEmpty();
+    }
+
+    @Test
+    void aDryRunKeepsFilesNeverOverTheFileSizeWithWholeOrdersInEach() throws Exception {
+        HistorySummary summary = export("&pageSize=50&fileSize=30000");
+
+        List<Path> files = jsonFiles();
+        assertThat(files).hasSize((int) summary.files()).hasSizeGreaterThan(3);
+        List<String> purchaseIdsSeen = new ArrayList<>();
+        for (Path file : files) {
+            assertThat(Files.size(file)).isLessThanOrEqualTo(30000);
+            List<String> ids = Files.readAllLines(file).stream().map(line -> readTree(line).path("commerce")
+                    .path("order").path("purchaseID").asText()).distinct().toList();
+            assertThat(purchaseIdsSeen).as("no order is split across files").doesNotContainAnyElementsOf(ids);
+            purchaseIdsSeen.addAll(ids);
+        }
+        assertThat((long) purchaseIdsSeen.size()).isEqualTo(ordersInRange());
+        assertThat(batches.get()).isZero();
+    }
+
+    @Test
+    void theRangeIsHalfOpenOnCreatedAtInUtc() throws Exception {
+        long first;
+        long second;
+        try (Connection c = commerce.getConnection(); Statement s = c.createStatement()) {
+            first = longOf(s, "SELECT MIN(entity_id) FROM sales_order");
+            second = longOf(s, "SELECT MAX(entity_id) FROM sales_order");
+            s.executeUpdate("UPDATE sales_order SET created_at = '2022-01-01 00:00:00' WHERE entity_id = " + first);
+            s.executeUpdate("UPDATE sales_order SET created_at = '2026-01-01 00:00:00' WHERE entity_id = " + second);
+        }
+        try {
+            export("&events=placed");
+
+            List<String> placed = jsonFiles().stream().flatMap(CommerceHistoryIT::lines)
+                    .map(line -> readTree(line).path("commerce").path("order").path("purchaseID").asText()).toList();
+            assertThat(placed).contains(incrementId(first)).doesNotContain(incrementId(second));
+        } finally {
+            try (Connection c = commerce.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE sales_order SET created_at = '2021-06-01 00:00:00' WHERE entity_id = " + first);
+                s.executeUpdate("UPDATE sales_order SET created_at = '2026-05-01 00:00:00' WHERE entity_id = " + second);
+            }
+        }
+    }
+
+    @Test
+    void anExportInterruptedAtAPageBoundaryResumesWithoutDoublesOrGaps() throws Exception {
+        AtomicInteger pages = new AtomicInteger();
+        camel.getRegistry().bind("interrupting", (HistoryProgress) (done, total, events) -> {
+            if (pages.incrementAndGet() == 9) {
+                throw new IllegalStateException("Ctrl-C");
+            }
+        });
+        assertThatThrownBy(() -> exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&progress=#interrupting"))
+                .hasRootCauseMessage("Ctrl-C");
+        int beforeResume = ingested.size();
+        assertThat(beforeResume).isPositive();
+
+        HistorySummary summary = exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&resume=true");
+
+        assertThat(ingested.stream().map(row -> row.get("_id").asText()).distinct().count())
+                .isEqualTo(ingested.size());
+        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+        assertThat(summary.orders()).isEqualTo(ordersInRange());
+    }
+
+    @Test
+    void anExportKilledInTheMiddleOfAFileResumesWithoutDoublesOrGaps() throws Exception {
+        AtomicInteger pages = new AtomicInteger();
+        camel.getRegistry().bind("killer", (HistoryProgress) (done, total, events) -> {
+            if (pages.incrementAndGet() == 12) {
+                throw new IllegalStateException("kill -9");
+            }
+        });
+        assertThatThrownBy(() -> exportToSink("&pageSize=3&fileSize=40000&filesPerBatch=1&progress=#killer"));
+        assertThat(jsonFiles()).as("the file being written when the export died").hasSize(1);
+        assertThat(ingested).isNotEmpty();
+
+        exportToSink("&pageSize=3&fileSize=40000&filesPerBatch=1&resume=true");
+
+        assertThat(ingested.stream().map(row -> row.get("_id").asText()).distinct().count())
+                .isEqualTo(ingested.size());
+        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+    }
+
+    @Test
+    void aDatabaseThatDisappearsStopsTheExportWithAResumableCheckpoint() throws Exception {
+        AtomicInteger pages = new AtomicInteger();
+        camel.getRegistry().bind("dbKiller", (HistoryProgress) (done, total, events) -> {
+            if (pages.incrementAndGet() == 5) {
+                killExportConnections();
+            }
+        });
+        assertThatThrownBy(() -> exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=1&progress=#dbKiller"))
+                .cause().isInstanceOf(HistoryStopped.class)
+                .hasMessageContaining("the Commerce database failed").hasMessageContaining("--resume");
+
+        exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=1&resume=true");
+
+        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+        assertThat(ingested.stream().map(row -> row.get("_id").asText()).distinct().count())
+                .isEqualTo(ingested.size());
+    }
+
+    @Test
+    void aFailedBatchIsReportedAndRetriedOnceAsAReplacementBatch() throws Exception {
+        sinkBehaviour = n -> n == 2 ? "INVALID_DATA: row 4 is bad" : null;
+
+        HistorySummary summary = exportToSink("&pageSize=20&fileSize=40000&filesPerBatch=2");
+
+        assertThat(summary.failures()).singleElement().asString().contains("INVALID_DATA");
+        assertThat(summary.failedBatches()).isZero();
+        assertThat(summary.succeeded()).isTrue();
+        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+    }
+
+    @Test
+    void aBatchThatFailsAgainIsCountedAndItsFilesAreKept() throws Exception {
+        sinkBehaviour = n -> n == 2 || n == 3 ? "INVALID_DATA: row 4 is bad" : null;
+
+        HistorySummary summary = exportToSink("&pageSize=20&fileSize=40000&filesPerBatch=2");
+
+        assertThat(summary.failedBatches()).isEqualTo(1);
+        assertThat(summary.succeeded()).isFalse();
+        try (Stream<Path> kept = Files.list(outDir.resolve("failed"))) {
+            assertThat(kept.count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anEmptyRangeExportsNothing() {
+        HistorySummary summary = camel.createProducerTemplate().requestBody("commerce-history:orders?dataSource="
+                + "#commerceDb&sinkUri=direct:sink&outDir=" + outDir + "&from=2010-01-01&to=2011-01-01", null,
+                HistorySummary.class);
+
+        assertThat(summary.orders()).isZero();
+        assertThat(summary.files()).isZero();
+        assertThat(batches.get()).isZero();
+    }
+
+    @Test
+    void anUnmappableOrderGoesToDeadLettersAndTheExportGoesOn() throws Exception {
+        long broken;
+        String incrementId;
+        try (Connection c = commerce.getConnection(); Statement s = c.createStatement()) {
+            broken = longOf(s, "SELECT MIN(entity_id) FROM sales_order WHERE created_at >= '2023-01-01'");
+            incrementId = incrementId(broken);
+            s.executeUpdate("UPDATE sales_order SET increment_id = NULL WHERE entity_id = " + broken);
+        }
+        try {
+            HistorySummary summary = exportToSink("");
+
+            assertThat(summary.deadLettered()).isEqualTo(1);
+            assertThat(summary.orders()).isEqualTo(ordersInRange() - 1);
+            assertThat(state.deadLetters().list(null, 10)).singleElement().satisfies(letter -> {
+                assertThat(letter.channel()).isEqualTo(HistoryExport.DEAD_LETTER_CHANNEL);
+                assertThat(letter.reason()).contains("sales_order " + broken).contains("no increment_id");
+            });
+        } finally {
+            try (Connection c = commerce.getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE sales_order SET increment_id = '" + incrementId + "' WHERE entity_id = "
+                        + broken);
+            }
+        }
+    }
+
+    @Test
+    void badRequestsFailWithAOneLineReasonBeforeAnyWork() {
+        var template = camel.createProducerTemplate();
+        String base = "commerce-history:orders?dataSource=#commerceDb&sinkUri=direct:sink&outDir=" + outDir;
+
+        assertThatThrownBy(() -> template.requestBody(base + "&from=2025-01-01&to=2024-01-01", (Object) null))
+                .hasRootCauseMessage("--from 2025-01-01 must be before --to 2024-01-01");
+        assertThatThrownBy(() -> template.requestBody(base + "&from=2999-01-01&to=3000-01-01", (Object) null))
+                .rootCause().hasMessageContaining("is in the future");
+        assertThatThrownBy(() -> template.requestBody(base + "&from=2022-01-01&to=2023-01-01&stores=nowhere", (Object) null))
+                .rootCause().hasMessageContaining("unknown store code(s) [nowhere]");
+        assertThatThrownBy(() -> template.requestBody(base + "&from=2022-01-01&to=2023-01-01&resume=true", (Object) null))
+                .rootCause().hasMessageContaining("no interrupted export named 'orders'");
+        assertThat(batches.get()).isZero();
+    }
+
+    /** What the order poller emits for the orders of the range, per eventType, from Magento's tables alone. */
+    private static Map<String, Long> expectedEventsByType() throws SQLException {
+        String inRange = "o.created_at >= '2022-01-01' AND o.created_at < '2026-01-01'";
+        Map<String, Long> expected = new HashMap<>();
+        try (Connection c = commerce.getConnection(); Statement s = c.createStatement()) {
+            expected.put("commerce.backofficeOrderPlaced", longOf(s, "SELECT COUNT(*) FROM sales_order o WHERE "
+                    + inRange));
+            expected.put("commerce.backofficeOrderInvoiced", longOf(s, "SELECT COUNT(*) FROM sales_invoice d JOIN"
+                    + " sales_order o ON o.entity_id = d.order_id WHERE d.created_at < '2026-01-01' AND " + inRange));
+            expected.put("commerce.backofficeOrderItemsShipped", longOf(s, "SELECT COUNT(*) FROM sales_shipment d"
+                    + " JOIN sales_order o ON o.entity_id = d.order_id WHERE d.created_at < '2026-01-01' AND "
+                    + inRange));
+            expected.put("commerce.backofficeCreditMemoIssued", longOf(s, "SELECT COUNT(*) FROM sales_creditmemo d"
+                    + " JOIN sales_order o ON o.entity_id = d.order_id WHERE d.created_at < '2026-01-01' AND "
+                    + inRange));
+            expected.put("commerce.backofficeOrderCancelled", longOf(s, "SELECT COUNT(*) FROM sales_order o WHERE"
+                    + " o.state = 'canceled' AND o.updated_at < '2026-01-01' AND " + inRange));
+            expected.put("commerce.backofficeOrderShipmentCompleted", longOf(s, "SELECT COUNT(*) FROM sales_order o"
+                    + " WHERE o.state = 'complete' AND o.updated_at < '2026-01-01' AND " + inRange));
+        }
+        expected.values().removeIf(count -> count == 0);
+        return expected;
+    }
+
+    private static long ordersInRange() throws SQLException {
+        return expectedEventsByType().get("commerce.backofficeOrderPlaced");
+    }
+
+    private static Map<String, Long> countByType(List<JsonNode> rows) {
+        Map<String, Long> counts = new HashMap<>();
+        rows.forEach(row -> counts.merge(row.get("eventType").asText(), 1L, Long::sum));
+        return counts;
+    }
+
+    private static long longOf(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String incrementId(long orderId) throws SQLException {
+        try (Connection c = commerce.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT increment_id FROM sales_order WHERE entity_id = " + orderId)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    /** Kills every other connection to the test database, as a database restart would. */
+    private static void killExportConnections() {
+        try (Connection c = commerce.getConnection(); Statement s = c.createStatement()) {
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '"
+                    + DATABASE + "' AND ID <> CONNECTION_ID()")) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            for (long id : ids) {
+                s.execute("KILL CONNECTION " + id);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Path> jsonFiles() throws IOException {
+        try (Stream<Path> files = Files.list(outDir)) {
+            return files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    private static Stream<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode readTree(String line) {
+        try {
+            return Xdm.JSON.readTree(line);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Commits the exchange's events, and the checkpoints it carries, in one state transaction. When this returns the
- * events are durable: a source may acknowledge them.
+ * Commits the exchange's events, and the checkpoints it carries, in one state transaction (shared with the
+ * exchanges sent at the same time: group commit). When this returns the events are durable: a source may
+ * acknowledge them.
  */
 class OutboxProducer extends DefaultProducer {
 
@@ -33,13 +34,8 @@ class OutboxProducer extends DefaultProducer {
         Map<String, String> checkpoints = exchange.getIn().getHeader(OutboxHeaders.CHECKPOINTS, Map.class);
         StateDatabase database = getEndpoint().stateDatabase();
         refuseAboveHighWater(database);
-        Outbox.Appended appended = database.inTransaction(connection -> {
-            Outbox.Appended added = database.outbox().append(connection, getEndpoint().getChannel(), events);
-            if (checkpoints != null) {
-                database.checkpoints().putAll(connection, checkpoints);
-            }
-            return added;
-        });
+        Outbox.Appended appended = database.outbox().append(getEndpoint().getChannel(), events,
+                checkpoints == null ? Map.of() : checkpoints);
         getEndpoint().backlog().appended(appended.events(), appended.bytes());
         exchange.getMessage().setHeader(OutboxHeaders.APPENDED, appended.events());
     }

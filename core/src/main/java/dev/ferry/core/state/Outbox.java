@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -64,9 +65,23 @@ public final class Outbox {
         return new Appended(added, bytes);
     }
 
-    /** Appends in a transaction of its own. */
+    /** Appends durably: returns once the events are committed (see {@link #append(String, List, Map)}). */
     public Appended append(String channel, List<OutboundEvent> events) {
-        return database.inTransaction(connection -> append(connection, channel, events));
+        return append(channel, events, Map.of());
+    }
+
+    /**
+     * Appends events and writes the checkpoints they advance, committed together; returns once committed, so the
+     * caller may acknowledge. Concurrent appends share one transaction (group commit), which is what lets a
+     * collector keep up with many small requests.
+     *
+     * @throws StateException when the commit failed: nothing of this append is stored
+     */
+    public Appended append(String channel, List<OutboundEvent> events, Map<String, String> checkpoints) {
+        if (events.isEmpty() && checkpoints.isEmpty()) {
+            return new Appended(0, 0);
+        }
+        return database.groupCommit().append(channel, events, checkpoints);
     }
 
     private static Set<String> waitingIds(Connection connection, String channel, List<OutboundEvent> events)

@@ -20,6 +20,7 @@ public final class StateDatabase implements AutoCloseable {
     private final Outbox outbox;
     private final Checkpoints checkpoints;
     private final DeadLetters deadLetters;
+    private GroupCommit groupCommit;
 
     private StateDatabase(HikariDataSource dataSource, StateDialect dialect) {
         this.dataSource = dataSource;
@@ -113,6 +114,14 @@ public final class StateDatabase implements AutoCloseable {
         });
     }
 
+    /** The writer that joins concurrent appends into one transaction, started by the first append that needs it. */
+    synchronized GroupCommit groupCommit() {
+        if (groupCommit == null) {
+            groupCommit = new GroupCommit(this);
+        }
+        return groupCommit;
+    }
+
     public Outbox outbox() {
         return outbox;
     }
@@ -140,6 +149,13 @@ public final class StateDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        GroupCommit writer;
+        synchronized (this) {
+            writer = groupCommit;
+        }
+        if (writer != null) {
+            writer.close();
+        }
         dataSource.close();
     }
 

@@ -10,6 +10,7 @@ import org.apache.camel.support.DefaultProducer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Commits the exchange's events, and the checkpoints it carries, in one state transaction (shared with the
@@ -18,8 +19,27 @@ import java.util.Map;
  */
 class OutboxProducer extends DefaultProducer {
 
+    /** Where the backlog is recounted, off the requests' threads. */
+    private ExecutorService recounter;
+
     OutboxProducer(OutboxEndpoint endpoint) {
         super(endpoint);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        recounter = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "OutboxBacklog[" + getEndpoint().getChannel() + "]");
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (recounter != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(recounter);
+            recounter = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -42,7 +62,7 @@ class OutboxProducer extends DefaultProducer {
 
     private void refuseAboveHighWater(StateDatabase database) {
         OutboxEndpoint endpoint = getEndpoint();
-        Outbox.Backlog waiting = endpoint.backlog().current(database);
+        Outbox.Backlog waiting = endpoint.backlog().current(database, recounter);
         boolean tooMany = endpoint.getHighWaterEvents() > 0 && waiting.events() >= endpoint.getHighWaterEvents();
         boolean tooBig = endpoint.getHighWaterBytes() > 0 && waiting.bytes() >= endpoint.getHighWaterBytes();
         if (tooMany || tooBig) {

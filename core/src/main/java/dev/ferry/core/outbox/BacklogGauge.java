@@ -15,11 +15,14 @@ import java.util.concurrent.Executor;
 final class BacklogGauge {
 
     private static final long RECOUNT_MILLIS = 1_000;
+    /** A recount waits at least this many times its predecessor's duration, so counting stays a small load. */
+    private static final int RECOUNT_SPACING = 10;
 
     private final String channel;
     private boolean counted;
     private boolean recounting;
     private long countedAt;
+    private long lastCountMillis;
     private long events;
     private long bytes;
     /** What was appended since the running recount started, which its figure may not include. */
@@ -34,7 +37,8 @@ final class BacklogGauge {
     Outbox.Backlog current(StateDatabase database, Executor recounter) {
         synchronized (this) {
             if (counted) {
-                if (!recounting && System.currentTimeMillis() - countedAt >= RECOUNT_MILLIS) {
+                long interval = Math.max(RECOUNT_MILLIS, RECOUNT_SPACING * lastCountMillis);
+                if (!recounting && System.currentTimeMillis() - countedAt >= interval) {
                     startRecount();
                     recounter.execute(() -> recount(database));
                 }
@@ -68,12 +72,14 @@ final class BacklogGauge {
 
     private void recount(StateDatabase database) {
         Outbox.Backlog fresh = null;
+        long started = System.currentTimeMillis();
         try {
             fresh = database.outbox().backlog(channel);
         } finally {
             synchronized (this) {
                 recounting = false;
                 countedAt = System.currentTimeMillis();
+                lastCountMillis = countedAt - started;
                 if (fresh != null) {
                     // Appends committed while the count ran may be counted twice: an overestimate by at most the
                     // appends of one count's duration, never an underestimate.

@@ -5,6 +5,7 @@ import dev.ferry.core.delivery.OutboundEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -103,13 +104,7 @@ final class GroupCommit implements AutoCloseable {
         }
         List<Outbox.Appended> results;
         try {
-            results = database.inTransaction(connection -> {
-                List<Outbox.Appended> appended = new ArrayList<>(group.size());
-                for (PendingAppend pending : group) {
-                    appended.add(pending.writeTo(connection, database));
-                }
-                return appended;
-            });
+            results = database.inTransaction(connection -> write(connection, group));
         } catch (RuntimeException groupFailure) {
             if (group.size() == 1) {
                 group.get(0).result().completeExceptionally(groupFailure);
@@ -125,10 +120,34 @@ final class GroupCommit implements AutoCloseable {
 
     private void commitAlone(PendingAppend pending) {
         try {
-            pending.result().complete(database.inTransaction(connection -> pending.writeTo(connection, database)));
+            pending.result().complete(database.inTransaction(connection -> write(connection, List.of(pending)).get(0)));
         } catch (RuntimeException failure) {
             pending.result().completeExceptionally(failure);
         }
+    }
+
+    /**
+     * Writes the appends into the transaction: per channel, all their events with one look-up of the waiting ids
+     * and one insert batch (in the order the appends arrived), then their checkpoints in the same order.
+     */
+    private List<Outbox.Appended> write(Connection connection, List<PendingAppend> appends) throws SQLException {
+        Map<String, List<Integer>> byChannel = new LinkedHashMap<>();
+        for (int i = 0; i < appends.size(); i++) {
+            byChannel.computeIfAbsent(appends.get(i).channel(), channel -> new ArrayList<>()).add(i);
+        }
+        Outbox.Appended[] appended = new Outbox.Appended[appends.size()];
+        for (Map.Entry<String, List<Integer>> channel : byChannel.entrySet()) {
+            List<Integer> members = channel.getValue();
+            List<Outbox.Appended> each = database.outbox().appendEach(connection, channel.getKey(),
+                    members.stream().map(i -> appends.get(i).events()).toList());
+            for (int k = 0; k < members.size(); k++) {
+                appended[members.get(k)] = each.get(k);
+            }
+        }
+        for (PendingAppend pending : appends) {
+            database.checkpoints().putAll(connection, pending.checkpoints());
+        }
+        return List.of(appended);
     }
 
     /** Commits what is queued, then stops the writer; later appends are refused. */
@@ -156,12 +175,6 @@ final class GroupCommit implements AutoCloseable {
 
         boolean isEndOfQueue() {
             return this == END_OF_QUEUE;
-        }
-
-        Outbox.Appended writeTo(Connection connection, StateDatabase database) throws SQLException {
-            Outbox.Appended appended = database.outbox().append(connection, channel, events);
-            database.checkpoints().putAll(connection, checkpoints);
-            return appended;
         }
     }
 }

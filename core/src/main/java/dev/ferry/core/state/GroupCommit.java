@@ -4,20 +4,21 @@ import dev.ferry.core.delivery.OutboundEvent;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Group commit for outbox appends. One writer thread takes every append that is waiting, commits them all in one
- * state transaction and only then releases their callers; appends that arrive during that commit form the next
- * group. Under load, many requests share one commit (the state database's most expensive step) instead of paying
- * for one each, and a caller still returns only once its own events and checkpoints are durable.
+ * Group commit for outbox appends, leader and followers: an append joins the queue; if no commit is under way its
+ * own thread becomes the leader, takes everything queued and commits it in one state transaction; appends that
+ * arrive meanwhile wait, and when the commit is done one of them leads the next group. Under load many requests
+ * share one commit (the state database's most expensive step); without load each append commits on its own thread
+ * with no hand-over to another thread. Either way a caller returns only once its own events and checkpoints are
+ * committed.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -25,15 +26,14 @@ final class GroupCommit implements AutoCloseable {
     private static final int MAX_GROUP_EVENTS = 2_000;
 
     private final StateDatabase database;
-    private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    /** Guards queue, committing and closed; waiters are woken when a group is done. */
+    private final Object monitor = new Object();
+    private final Queue<PendingAppend> queue = new ArrayDeque<>();
+    private boolean committing;
     private boolean closed;
 
     GroupCommit(StateDatabase database) {
         this.database = database;
-        this.writer = new Thread(this::writeUntilClosed, "ferry-state-group-commit");
-        this.writer.setDaemon(true);
-        this.writer.start();
     }
 
     /**
@@ -44,77 +44,76 @@ final class GroupCommit implements AutoCloseable {
      */
     Outbox.Appended append(String channel, List<OutboundEvent> events, Map<String, String> checkpoints) {
         PendingAppend pending = new PendingAppend(channel, events, checkpoints, new CompletableFuture<>());
-        synchronized (this) {
+        synchronized (monitor) {
             if (closed) {
                 throw new StateException("the state database is closed", null);
             }
             queue.add(pending);
-        }
-        try {
-            return pending.result().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StateException("interrupted while waiting for the commit; the events may or may not be stored", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
+            while (committing && !pending.result().isDone()) {
+                try {
+                    monitor.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StateException("interrupted while waiting for the commit; the events may or may not be "
+                            + "stored", e);
+                }
             }
-            throw new StateException("state database: " + e.getCause().getMessage(), e.getCause());
+            if (!pending.result().isDone()) {
+                committing = true;
+            }
+        }
+        if (!pending.result().isDone()) {
+            leadUntilCommitted(pending);
+        }
+        return pending.outcome();
+    }
+
+    /** Commits the queued groups, in order, until the leader's own append is among the committed. */
+    private void leadUntilCommitted(PendingAppend own) {
+        try {
+            while (!own.result().isDone()) {
+                List<PendingAppend> group;
+                synchronized (monitor) {
+                    group = takeGroup();
+                }
+                commit(group);
+            }
+        } finally {
+            synchronized (monitor) {
+                committing = false;
+                monitor.notifyAll();
+            }
         }
     }
 
-    private void writeUntilClosed() {
+    private List<PendingAppend> takeGroup() {
         List<PendingAppend> group = new ArrayList<>();
-        while (true) {
-            try {
-                group.add(queue.take());
-            } catch (InterruptedException e) {
-                return;
-            }
-            int events = group.get(0).events().size();
-            while (events < MAX_GROUP_EVENTS && !group.get(group.size() - 1).isEndOfQueue()) {
-                PendingAppend next = queue.poll();
-                if (next == null) {
-                    break;
-                }
-                group.add(next);
-                events += next.events().size();
-            }
-            boolean end = group.get(group.size() - 1).isEndOfQueue();
-            if (end) {
-                group.remove(group.size() - 1);
-            }
-            try {
-                commit(group);
-            } catch (Throwable unexpected) {
-                // The callers must never wait forever: whatever broke, none of them may acknowledge.
-                group.forEach(pending -> pending.result().completeExceptionally(unexpected));
-            }
-            group.clear();
-            if (end) {
-                return;
-            }
+        int events = 0;
+        while (!queue.isEmpty() && (group.isEmpty() || events + queue.peek().events().size() <= MAX_GROUP_EVENTS)) {
+            PendingAppend next = queue.poll();
+            group.add(next);
+            events += next.events().size();
         }
+        return group;
     }
 
     /** Commits the group together; if that fails, each append alone, so one bad append fails only itself. */
     private void commit(List<PendingAppend> group) {
-        if (group.isEmpty()) {
-            return;
-        }
-        List<Outbox.Appended> results;
         try {
-            results = database.inTransaction(connection -> write(connection, group));
+            List<Outbox.Appended> results = database.inTransaction(connection -> write(connection, group));
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).result().complete(results.get(i));
+            }
         } catch (RuntimeException groupFailure) {
             if (group.size() == 1) {
                 group.get(0).result().completeExceptionally(groupFailure);
-                return;
+            } else {
+                group.forEach(this::commitAlone);
             }
-            group.forEach(this::commitAlone);
-            return;
-        }
-        for (int i = 0; i < group.size(); i++) {
-            group.get(i).result().complete(results.get(i));
+        } catch (Error unexpected) {
+            // The followers must never wait forever: whatever broke, none of them may acknowledge.
+            group.forEach(pending -> pending.result().completeExceptionally(unexpected));
+            throw unexpected;
         }
     }
 
@@ -150,31 +149,35 @@ final class GroupCommit implements AutoCloseable {
         return List.of(appended);
     }
 
-    /** Commits what is queued, then stops the writer; later appends are refused. */
+    /** Refuses new appends and waits until the ones already queued are committed (or failed). */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
+        synchronized (monitor) {
             closed = true;
-            queue.add(PendingAppend.END_OF_QUEUE);
-        }
-        try {
-            writer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            while (committing || !queue.isEmpty()) {
+                try {
+                    monitor.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
-    /** One caller's append, and where its caller waits for the outcome. */
+    /** One caller's append, and its outcome once a commit settled it. */
     private record PendingAppend(String channel, List<OutboundEvent> events, Map<String, String> checkpoints,
                                  CompletableFuture<Outbox.Appended> result) {
 
-        static final PendingAppend END_OF_QUEUE = new PendingAppend(null, List.of(), Map.of(), null);
-
-        boolean isEndOfQueue() {
-            return this == END_OF_QUEUE;
+        Outbox.Appended outcome() {
+            try {
+                return result.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new StateException("state database: " + e.getCause().getMessage(), e.getCause());
+            }
         }
     }
 }

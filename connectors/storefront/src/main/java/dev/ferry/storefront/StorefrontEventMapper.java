@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * One ACDL event to one XDM ExperienceEvent: the event family's mapping (as Adobe's collector builds it), then what
@@ -28,8 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class StorefrontEventMapper {
 
-    /** Event ids Ferry takes from {@code debugContext.eventId}: what AEP accepts as an {@code _id}. */
-    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
+    private static final int MAX_EVENT_ID = 128;
 
     private final boolean rawEmail;
     private final Duration maxClockSkew;
@@ -85,11 +83,33 @@ public final class StorefrontEventMapper {
         if (id.isMissingNode() || id.isNull()) {
             return UUID.randomUUID().toString();
         }
-        if (!id.isTextual() || !EVENT_ID.matcher(id.textValue()).matches()) {
+        if (!id.isTextual() || !isEventId(id.textValue())) {
             throw new MappingException("debugContext.eventId must be up to 128 letters, digits and ._:@- "
                     + "(a UUID, say)");
         }
         return id.textValue();
+    }
+
+    /**
+     * Whether an id from {@code debugContext.eventId} is one AEP accepts as an {@code _id}: up to 128 letters, digits
+     * and {@code ._:@-}, starting with a letter or digit. A plain loop, because {@code java.util.regex} matches such a
+     * repetition recursively, one stack frame per character, which cost a tenth of the collector's time.
+     */
+    static boolean isEventId(String id) {
+        if (id.isEmpty() || id.length() > MAX_EVENT_ID || !isAsciiLetterOrDigit(id.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!isAsciiLetterOrDigit(c) && c != '.' && c != '_' && c != ':' && c != '@' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     /** The client's time when it gave one that is not in the future (beyond the allowed skew), else receipt time. */

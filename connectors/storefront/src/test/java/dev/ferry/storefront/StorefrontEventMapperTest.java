@@ -136,6 +136,18 @@ class StorefrontEventMapperTest {
     }
 
     @Test
+    void anEventIdIsUpTo128LettersDigitsAndDotUnderscoreColonAtDashStartingWithALetterOrDigit() {
+        assertThat(StorefrontEventMapper.isEventId("a8e5c6f0-4b1d-4c1a-9d2e-1f0e3b4c5d6e")).isTrue();
+        assertThat(StorefrontEventMapper.isEventId("Order_100.1:shop@example-1")).isTrue();
+        assertThat(StorefrontEventMapper.isEventId("9" + "x".repeat(127))).isTrue();
+        assertThat(StorefrontEventMapper.isEventId("9" + "x".repeat(128))).isFalse();
+        assertThat(StorefrontEventMapper.isEventId("")).isFalse();
+        assertThat(StorefrontEventMapper.isEventId("-leading-dash")).isFalse();
+        assertThat(StorefrontEventMapper.isEventId("ünïcode")).isFalse();
+        assertThat(StorefrontEventMapper.isEventId("a/b")).isFalse();
+    }
+
+    @Test
     void theClientsTimestampIsKeptUnlessItLiesInTheFuture() {
         Instant past = RECEIVED.minusSeconds(30);
         Instant skewed = RECEIVED.plusSeconds(20);

@@ -10,15 +10,36 @@ import org.apache.camel.support.DefaultProducer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
- * Commits the exchange's events, and the checkpoints it carries, in one state transaction. When this returns the
- * events are durable: a source may acknowledge them.
+ * Commits the exchange's events, and the checkpoints it carries, in one state transaction (shared with the
+ * exchanges sent at the same time: group commit). When this returns the events are durable: a source may
+ * acknowledge them.
  */
 class OutboxProducer extends DefaultProducer {
 
+    /** Where the backlog is recounted, off the requests' threads. */
+    private ExecutorService recounter;
+
     OutboxProducer(OutboxEndpoint endpoint) {
         super(endpoint);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        recounter = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "OutboxBacklog[" + getEndpoint().getChannel() + "]");
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (recounter != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(recounter);
+            recounter = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -33,20 +54,15 @@ class OutboxProducer extends DefaultProducer {
         Map<String, String> checkpoints = exchange.getIn().getHeader(OutboxHeaders.CHECKPOINTS, Map.class);
         StateDatabase database = getEndpoint().stateDatabase();
         refuseAboveHighWater(database);
-        Outbox.Appended appended = database.inTransaction(connection -> {
-            Outbox.Appended added = database.outbox().append(connection, getEndpoint().getChannel(), events);
-            if (checkpoints != null) {
-                database.checkpoints().putAll(connection, checkpoints);
-            }
-            return added;
-        });
+        Outbox.Appended appended = database.outbox().append(getEndpoint().getChannel(), events,
+                checkpoints == null ? Map.of() : checkpoints);
         getEndpoint().backlog().appended(appended.events(), appended.bytes());
         exchange.getMessage().setHeader(OutboxHeaders.APPENDED, appended.events());
     }
 
     private void refuseAboveHighWater(StateDatabase database) {
         OutboxEndpoint endpoint = getEndpoint();
-        Outbox.Backlog waiting = endpoint.backlog().current(database);
+        Outbox.Backlog waiting = endpoint.backlog().current(database, recounter);
         boolean tooMany = endpoint.getHighWaterEvents() > 0 && waiting.events() >= endpoint.getHighWaterEvents();
         boolean tooBig = endpoint.getHighWaterBytes() > 0 && waiting.bytes() >= endpoint.getHighWaterBytes();
         if (tooMany || tooBig) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,42 +32,73 @@ public final class Outbox {
      * channel is not added twice. Returns how many events and bytes were added.
      */
     public Appended append(Connection connection, String channel, List<OutboundEvent> events) throws SQLException {
-        if (events.isEmpty()) {
-            return new Appended(0, 0);
+        return appendEach(connection, channel, List.of(events)).get(0);
+    }
+
+    /**
+     * Appends several callers' events to a channel, in order, inside the caller's transaction, with one look-up
+     * of the ids already waiting and one insert batch for all of them. Returns what each caller's events added; an
+     * event already waiting, or sent earlier in the same call, is not added again.
+     */
+    List<Appended> appendEach(Connection connection, String channel, List<List<OutboundEvent>> batches)
+            throws SQLException {
+        List<OutboundEvent> all = batches.size() == 1 ? batches.get(0)
+                : batches.stream().flatMap(List::stream).toList();
+        if (all.isEmpty()) {
+            return batches.stream().map(batch -> new Appended(0, 0)).toList();
         }
-        Set<String> waiting = waitingIds(connection, channel, events);
-        Set<String> seen = new HashSet<>(waiting);
+        Set<String> seen = waitingIds(connection, channel, all);
         long now = System.currentTimeMillis();
-        int added = 0;
-        long bytes = 0;
+        List<Appended> appended = new ArrayList<>(batches.size());
+        int inserts = 0;
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO ferry_outbox (channel, event_id, partition_key, payload, bytes, attempts, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, 0, ?)")) {
-            for (OutboundEvent event : events) {
-                if (!seen.add(event.id())) {
-                    continue;
+            for (List<OutboundEvent> batch : batches) {
+                int added = 0;
+                long bytes = 0;
+                for (OutboundEvent event : batch) {
+                    if (!seen.add(event.id())) {
+                        continue;
+                    }
+                    insert.setString(1, channel);
+                    insert.setString(2, event.id());
+                    insert.setString(3, event.partitionKey());
+                    insert.setString(4, event.json());
+                    int size = event.sizeInBytes();
+                    insert.setInt(5, size);
+                    insert.setLong(6, now);
+                    insert.addBatch();
+                    added++;
+                    bytes += size;
                 }
-                insert.setString(1, channel);
-                insert.setString(2, event.id());
-                insert.setString(3, event.partitionKey());
-                insert.setString(4, event.json());
-                int size = event.sizeInBytes();
-                insert.setInt(5, size);
-                insert.setLong(6, now);
-                insert.addBatch();
-                added++;
-                bytes += size;
+                appended.add(new Appended(added, bytes));
+                inserts += added;
             }
-            if (added > 0) {
+            if (inserts > 0) {
                 insert.executeBatch();
             }
         }
-        return new Appended(added, bytes);
+        return appended;
     }
 
-    /** Appends in a transaction of its own. */
+    /** Appends durably: returns once the events are committed (see {@link #append(String, List, Map)}). */
     public Appended append(String channel, List<OutboundEvent> events) {
-        return database.inTransaction(connection -> append(connection, channel, events));
+        return append(channel, events, Map.of());
+    }
+
+    /**
+     * Appends events and writes the checkpoints they advance, committed together; returns once committed, so the
+     * caller may acknowledge. Concurrent appends share one transaction (group commit), which is what lets a
+     * collector keep up with many small requests.
+     *
+     * @throws StateException when the commit failed: nothing of this append is stored
+     */
+    public Appended append(String channel, List<OutboundEvent> events, Map<String, String> checkpoints) {
+        if (events.isEmpty() && checkpoints.isEmpty()) {
+            return new Appended(0, 0);
+        }
+        return database.groupCommit().append(channel, events, checkpoints);
     }
 
     private static Set<String> waitingIds(Connection connection, String channel, List<OutboundEvent> events)

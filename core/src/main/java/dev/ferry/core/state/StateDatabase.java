@@ -20,6 +20,7 @@ public final class StateDatabase implements AutoCloseable {
     private final Outbox outbox;
     private final Checkpoints checkpoints;
     private final DeadLetters deadLetters;
+    private GroupCommit groupCommit;
 
     private StateDatabase(HikariDataSource dataSource, StateDialect dialect) {
         this.dataSource = dataSource;
@@ -71,6 +72,8 @@ public final class StateDatabase implements AutoCloseable {
                         + "payload " + dialect.textColumn + " NOT NULL, bytes INT NOT NULL, attempts INT DEFAULT 0 NOT NULL, "
                         + "created_at BIGINT NOT NULL, CONSTRAINT ferry_outbox_event UNIQUE (event_id, channel))",
                 "CREATE INDEX IF NOT EXISTS ferry_outbox_channel_seq ON ferry_outbox (channel, seq)",
+                // Covers the backlog count (events, bytes, oldest) so it reads this index, not every payload.
+                "CREATE INDEX IF NOT EXISTS ferry_outbox_backlog ON ferry_outbox (channel, created_at, bytes)",
                 "CREATE TABLE IF NOT EXISTS ferry_checkpoint (name VARCHAR(200) NOT NULL PRIMARY KEY, "
                         + "checkpoint_value VARCHAR(4000) NOT NULL, updated_at BIGINT NOT NULL)",
                 "CREATE TABLE IF NOT EXISTS ferry_dead_letter (id " + dialect.identityColumn + ", "
@@ -80,6 +83,10 @@ public final class StateDatabase implements AutoCloseable {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
+            }
+            if (dialect == StateDialect.H2) {
+                // Databases created before the sequence cache was set get it too.
+                statement.execute("ALTER TABLE ferry_outbox ALTER COLUMN seq SET CACHE " + StateDialect.H2_SEQUENCE_CACHE);
             }
         } catch (SQLException e) {
             throw new StateException("cannot create Ferry's tables in the state database: " + e.getMessage(), e);
@@ -113,6 +120,14 @@ public final class StateDatabase implements AutoCloseable {
         });
     }
 
+    /** The writer that joins concurrent appends into one transaction, started by the first append that needs it. */
+    synchronized GroupCommit groupCommit() {
+        if (groupCommit == null) {
+            groupCommit = new GroupCommit(this);
+        }
+        return groupCommit;
+    }
+
     public Outbox outbox() {
         return outbox;
     }
@@ -140,6 +155,13 @@ public final class StateDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        GroupCommit writer;
+        synchronized (this) {
+            writer = groupCommit;
+        }
+        if (writer != null) {
+            writer.close();
+        }
         dataSource.close();
     }
 

@@ -27,13 +27,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * {@code POST …/events}: checks the request (content type, size), reads the events, maps each one (rejecting bad
  * ones alone, dropping those of shoppers who opted out), has the route store the accepted ones, and only then
  * answers {@code 202 {"accepted": N, "rejected": [{"index": i, "error": "…"}]}}. A request refused as a whole gets
  * a 4xx with {@code {"error": "…"}} and nothing of it is stored; when the route cannot store the events the answer
- * is 503 with Retry-After, or 429 with Retry-After when the outbox is above its high-water mark.
+ * is 503 with Retry-After, or 429 with Retry-After when the outbox is above its high-water mark (and, for the
+ * second after that, 429 to every request before its body is parsed).
  */
 public final class StorefrontHttpHandler implements Processor {
 
@@ -45,6 +47,7 @@ public final class StorefrontHttpHandler implements Processor {
     private final String cookieDomain;
     private final int retryAfterSeconds;
     private final StorefrontCors cors;
+    private final FullOutboxWindow fullOutbox = new FullOutboxWindow();
 
     public StorefrontHttpHandler(AcdlParser parser, StorefrontEventMapper mapper, StorefrontStore store,
                                  String cookieDomain, int retryAfterSeconds, StorefrontCors cors) {
@@ -80,6 +83,10 @@ public final class StorefrontHttpHandler implements Processor {
         if (!cors.allows(request)) {
             store.refused();
             return StorefrontAnswer.error(403, "origin " + request.origin() + " may not post events");
+        }
+        OptionalLong stillFull = fullOutbox.retryAfter();
+        if (stillFull.isPresent()) {
+            return outboxFull(stillFull.getAsLong());
         }
         try {
             checkContentType(request.contentType());
@@ -126,9 +133,8 @@ public final class StorefrontHttpHandler implements Processor {
             java.util.Optional<OutboxFullException> full = OutboxFullException.in(outcome.failure());
             if (full.isPresent()) {
                 long wait = full.get().retryAfter().map(java.time.Duration::toSeconds).orElse((long) retryAfterSeconds);
-                answer = StorefrontAnswer.error(429, "Ferry's outbox is above its high-water mark; retry later")
-                        .header("Retry-After", Long.toString(wait));
-                return withCookie(answer, shopper, request);
+                fullOutbox.open(wait);
+                return withCookie(outboxFull(wait), shopper, request);
             }
             if (!outcome.stored()) {
                 LOG.warn("storefront collector: {} event(s) not stored, answered 503: {}", accepted.size(),
@@ -146,6 +152,11 @@ public final class StorefrontHttpHandler implements Processor {
         body.put("accepted", accepted.size());
         body.set("rejected", rejected);
         return withCookie(StorefrontAnswer.json(202, body), shopper, request);
+    }
+
+    private static StorefrontAnswer outboxFull(long retryAfterSeconds) {
+        return StorefrontAnswer.error(429, "Ferry's outbox is above its high-water mark; retry later")
+                .header("Retry-After", Long.toString(retryAfterSeconds));
     }
 
     private StorefrontAnswer withCookie(StorefrontAnswer answer, ShopperIdentity shopper, StorefrontRequest request) {

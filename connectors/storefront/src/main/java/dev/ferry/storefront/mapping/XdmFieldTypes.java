@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Brings the fields the mapping fills to the JSON type the XDM schema declares, as AEP would otherwise reject the
@@ -24,7 +25,7 @@ public final class XdmFieldTypes {
 
     private enum Type { TEXT, NUMBER, INTEGER, CURRENCY, SORT_ORDER, EMAIL }
 
-    private static final List<Map.Entry<String, Type>> FIELDS = List.of(
+    private static final List<Field> FIELDS = Stream.of(
             Map.entry("web.webPageDetails.siteSection", Type.TEXT),
             Map.entry("web.webPageDetails.name", Type.TEXT),
             Map.entry("web.webPageDetails.URL", Type.TEXT),
@@ -62,7 +63,8 @@ public final class XdmFieldTypes {
             Map.entry("siteSearch.sort[].order", Type.SORT_ORDER),
             Map.entry("siteSearch.suggestions[]", Type.TEXT),
             Map.entry("searchRequest.id", Type.TEXT),
-            Map.entry("searchResponse.id", Type.TEXT));
+            Map.entry("searchResponse.id", Type.TEXT))
+            .map(field -> new Field(List.of(field.getKey().split("\\.")), field.getValue())).toList();
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Set<String> SORT_ORDERS = Set.of("ASC", "DESC", "RELEVANCE");
@@ -72,18 +74,18 @@ public final class XdmFieldTypes {
     }
 
     public static void normalise(ObjectNode xdm) {
-        FIELDS.forEach(field -> apply(xdm, List.of(field.getKey().split("\\.")), 0, "", field.getValue()));
+        FIELDS.forEach(field -> apply(xdm, field.keys(), 0, null, field.type()));
         prune(xdm);
     }
 
-    private static void apply(JsonNode node, List<String> keys, int at, String path, Type type) {
+    private static void apply(JsonNode node, List<String> keys, int at, FieldPath path, Type type) {
         String key = keys.get(at);
         boolean array = key.endsWith("[]");
         String name = array ? key.substring(0, key.length() - 2) : key;
         if (!(node instanceof ObjectNode parent) || !parent.has(name)) {
             return;
         }
-        String here = path.isEmpty() ? name : path + "." + name;
+        FieldPath here = new FieldPath(path, name, -1);
         JsonNode child = parent.get(name);
         boolean last = at == keys.size() - 1;
         if (array) {
@@ -94,7 +96,7 @@ public final class XdmFieldTypes {
                 return;
             }
             for (int i = 0; i < items.size(); i++) {
-                String element = here + "[" + i + "]";
+                FieldPath element = new FieldPath(path, name, i);
                 if (last) {
                     items.set(i, coerce(items.get(i), type, element));
                 } else {
@@ -108,7 +110,7 @@ public final class XdmFieldTypes {
         }
     }
 
-    private static JsonNode coerce(JsonNode value, Type type, String path) {
+    private static JsonNode coerce(JsonNode value, Type type, FieldPath path) {
         if (value.isNull()) {
             return value;
         }
@@ -154,7 +156,7 @@ public final class XdmFieldTypes {
         };
     }
 
-    private static double number(JsonNode value, String path) {
+    private static double number(JsonNode value, FieldPath path) {
         double number = value.isNumber() || value.isTextual() && !value.textValue().isBlank()
                 ? Js.number(value) : Double.NaN;
         if (Double.isNaN(number) || Double.isInfinite(number)) {
@@ -169,6 +171,22 @@ public final class XdmFieldTypes {
             return text.length() > 40 ? text.substring(0, 40) + "…" : text;
         }
         return value.isArray() ? "an array" : "an object";
+    }
+
+    /** A field the table lists: its keys from the root ({@code name[]} for each element of an array) and its type. */
+    private record Field(List<String> keys, Type type) {
+    }
+
+    /**
+     * Where a value sits, for the message that rejects it ({@code productListItems[0].quantity}); spelled out only
+     * when a value is rejected, since normalising visits every listed field of every event.
+     */
+    private record FieldPath(FieldPath parent, String name, int index) {
+        @Override
+        public String toString() {
+            String here = index < 0 ? name : name + "[" + index + "]";
+            return parent == null ? here : parent + "." + here;
+        }
     }
 
     /** Drops null fields and objects left empty, recursively; arrays are kept as they are. */

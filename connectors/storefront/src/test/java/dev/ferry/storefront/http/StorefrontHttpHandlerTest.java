@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The handler on exchanges shaped as platform-http builds them, with the route replaced by a recording store. */
 class StorefrontHttpHandlerTest {
@@ -150,6 +151,24 @@ class StorefrontHttpHandlerTest {
     }
 
     @Test
+    void afterA429TheNextRequestsAreRefusedBeforeTheirBodyIsReadUntilASecondHasPassed() throws Exception {
+        store.failWith = new dev.ferry.core.outbox.OutboxFullException("outbox edge is full",
+                java.time.Duration.ofSeconds(9));
+        post(PAGE_VIEW, Map.of());
+        store.failWith = null;
+        UnreadBody body = new UnreadBody();
+
+        Exchange refused = post(body, Map.of());
+
+        assertThat(status(refused)).isEqualTo(429);
+        assertThat(refused.getMessage().getHeader("Retry-After", String.class)).isEqualTo("9");
+        assertThat(body.read).isFalse();
+        await().atMost(Duration.ofSeconds(3))
+                .until(() -> status(post(PAGE_VIEW, Map.of("Cookie", "ferry_fpid=" + FPID))) == 202);
+        assertThat(store.stored).hasSize(1);
+    }
+
+    @Test
     void anUnexpectedFailureIsA500WithOneLineAndNoStackTrace() throws Exception {
         store.explode = true;
 
@@ -167,6 +186,17 @@ class StorefrontHttpHandlerTest {
         assertThat(json(exchange).path("error").asText())
                 .isEqualTo("origin https://evil.example.net may not post events");
         assertThat(store.stored).isEmpty();
+    }
+
+    /** A request body that records whether anyone read it. */
+    private static final class UnreadBody extends java.io.InputStream {
+        volatile boolean read;
+
+        @Override
+        public int read() {
+            read = true;
+            return -1;
+        }
     }
 
     private static final class RecordingStore implements StorefrontStore {

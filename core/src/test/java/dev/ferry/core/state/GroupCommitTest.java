@@ -1,0 +1,104 @@
+package dev.ferry.core.state;
+
+import dev.ferry.core.delivery.OutboundEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GroupCommitTest {
+
+    private StateDatabase state;
+    private final ExecutorService callers = Executors.newFixedThreadPool(16);
+
+    @BeforeEach
+    void open() {
+        state = StateDatabase.open("jdbc:h2:mem:group-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
+    }
+
+    @AfterEach
+    void close() {
+        callers.shutdownNow();
+        state.close();
+    }
+
+    private static List<OutboundEvent> events(String prefix, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> new OutboundEvent(prefix + i, "shopper", "{\"_id\":\"" + prefix + i + "\"}")).toList();
+    }
+
+    @Test
+    void everyConcurrentAppendIsStoredWhenItReturnsAndReportsWhatItAdded() {
+        List<CompletableFuture<Outbox.Appended>> appends = new ArrayList<>();
+        for (int request = 0; request < 200; request++) {
+            List<OutboundEvent> batch = events("r" + request + "-", 20);
+            appends.add(CompletableFuture.supplyAsync(() -> {
+                Outbox.Appended appended = state.outbox().append("edge", batch, Map.of());
+                assertThat(state.outbox().backlog("edge").events()).isGreaterThanOrEqualTo(20);
+                return appended;
+            }, callers));
+        }
+
+        assertThat(appends).allSatisfy(append -> assertThat(append.join().events()).isEqualTo(20));
+        assertThat(state.outbox().backlog("edge").events()).isEqualTo(200 * 20);
+    }
+
+    @Test
+    void anEventSentByTwoConcurrentAppendsIsStoredOnce() {
+        List<OutboundEvent> same = events("same-", 5);
+        List<CompletableFuture<Outbox.Appended>> appends = IntStream.range(0, 20)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> state.outbox().append("edge", same, Map.of()), callers))
+                .toList();
+
+        int added = appends.stream().mapToInt(append -> append.join().events()).sum();
+        assertThat(added).isEqualTo(5);
+        assertThat(state.outbox().backlog("edge").events()).isEqualTo(5);
+    }
+
+    @Test
+    void aFailingAppendFailsAloneAndItsConcurrentAppendsAreStored() {
+        String tooLong = "x".repeat(5_000);
+        List<CompletableFuture<Outbox.Appended>> good = new ArrayList<>();
+        List<CompletableFuture<Outbox.Appended>> bad = new ArrayList<>();
+        for (int request = 0; request < 50; request++) {
+            List<OutboundEvent> batch = events("g" + request + "-", 10);
+            good.add(CompletableFuture.supplyAsync(() -> state.outbox().append("edge", batch, Map.of()), callers));
+            List<OutboundEvent> doomed = events("b" + request + "-", 10);
+            bad.add(CompletableFuture.supplyAsync(
+                    () -> state.outbox().append("edge", doomed, Map.of("too.long", tooLong)), callers));
+        }
+
+        assertThat(good).allSatisfy(append -> assertThat(append.join().events()).isEqualTo(10));
+        assertThat(bad).allSatisfy(append -> assertThatThrownBy(append::join).hasCauseInstanceOf(StateException.class));
+        assertThat(state.outbox().backlog("edge").events()).isEqualTo(50 * 10);
+        assertThat(state.checkpoints().get("too.long")).isEmpty();
+    }
+
+    @Test
+    void checkpointsAreCommittedWithTheirEvents() {
+        state.outbox().append("orders", events("o-", 3), Map.of("orders.watermark", "2026-11-23T10:00:00Z"));
+
+        assertThat(state.outbox().backlog("orders").events()).isEqualTo(3);
+        assertThat(state.checkpoints().get("orders.watermark")).contains("2026-11-23T10:00:00Z");
+    }
+
+    @Test
+    void anAppendAfterCloseIsRefused() {
+        state.outbox().append("edge", events("before-", 1), Map.of());
+        state.close();
+
+        assertThatThrownBy(() -> state.outbox().append("edge", events("after-", 1), Map.of()))
+                .isInstanceOf(StateException.class);
+    }
+}

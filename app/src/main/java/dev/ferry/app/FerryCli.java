@@ -3,6 +3,7 @@ package dev.ferry.app;
 import dev.ferry.app.command.CheckCommand;
 import dev.ferry.app.command.DemoCommand;
 import dev.ferry.app.command.DlqCommand;
+import dev.ferry.app.command.HistoryCommand;
 import dev.ferry.app.command.RunCommand;
 import dev.ferry.app.command.SandboxCommand;
 import picocli.CommandLine;
@@ -12,14 +13,15 @@ import picocli.CommandLine.Command;
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
         description = "Carries Adobe Commerce data into Adobe Experience Platform and audiences back.",
         subcommands = {RunCommand.class, DemoCommand.class, SandboxCommand.class, CheckCommand.class, DlqCommand.class,
-                CommandLine.HelpCommand.class},
+                HistoryCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
                 "1:Ferry failed while running",
                 "2:the command line is wrong",
                 "3:the configuration or the routes are invalid",
-                "4:a connection check failed"})
+                "4:a connection check failed",
+                "5:a history export stopped early; its checkpoint is saved: rerun with --resume"})
 public final class FerryCli implements Runnable {
 
     @CommandLine.Spec
@@ -37,6 +39,6 @@ public final class FerryCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, demo, sandbox, check or dlq");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, demo, sandbox, check, dlq or history");
     }
 }

@@ -18,7 +18,8 @@ class CliIT {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "run --help", "demo --help", "sandbox --help", "check --help", "dlq --help"})
+    @ValueSource(strings = {"--help", "run --help", "demo --help", "sandbox --help", "check --help", "dlq --help",
+            "history --help"})
     void everyCommandExplainsItselfAndExitsZero(String args) throws Exception {
         FerryProcess.Result result = FerryProcess.run(work, Map.of(), args.split(" "));
 

@@ -10,7 +10,7 @@ import java.util.Properties;
  * Translates Ferry's keys into the Camel Main properties they stand for, so the operator learns one set of keys;
  * any {@code camel.*} key in the config file still reaches Camel unchanged.
  */
-final class CamelProperties {
+public final class CamelProperties {
 
     /** Ferry key -> AEP component option. */
     private static final Map<FerrySetting, String> AEP_OPTIONS = Map.ofEntries(
@@ -63,12 +63,19 @@ final class CamelProperties {
         // Per-exchange event meters clash in Prometheus for exchanges that begin outside a route (the collector's
         // HTTP consumers); the route policy already measures every route.
         camel.put("camel.metrics.enableExchangeEventNotifier", "false");
+        aepOptions(config).forEach((option, value) -> camel.put("camel.component.aep." + option, value));
+        return camel;
+    }
+
+    /** The aep component's options that the configuration sets, for a CamelContext built without Camel Main. */
+    public static Map<String, Object> aepOptions(FerryConfig config) {
+        Map<String, Object> options = new java.util.LinkedHashMap<>();
         AEP_OPTIONS.forEach((setting, option) -> {
             String value = config.get(setting);
             if (value != null && !value.isEmpty()) {
-                camel.put("camel.component.aep." + option, value);
+                options.put(option, value);
             }
         });
-        return camel;
+        return options;
     }
 }

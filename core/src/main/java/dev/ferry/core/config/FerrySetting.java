@@ -45,6 +45,11 @@ public enum FerrySetting {
     AUDIENCES_PULL_URI("ferry.audiences.pull-uri", "", "Camel endpoint asked for the audiences of a shopper Ferry has stored nothing for (e.g. the AEP connector's Edge activation:pull producer); empty for no pull."),
     AUDIENCES_PULL_CACHE_TTL("ferry.audiences.pull-cache-ttl", "300", "Seconds a pulled membership is cached per identity."),
     COMMERCE_GRAPHQL_URL("ferry.commerce.graphql.url", "", "Commerce's GraphQL endpoint, e.g. https://shop.example.com/graphql; when set, Ferry serves /graphql as a proxy to it that adds the aep-segments-membership header."),
+    HISTORY_WORK_DIR("ferry.history.work-dir", "data/history", "Directory where `ferry history` writes its JSON Lines files before each batch is uploaded (deleted once their batch reached a final status)."),
+    HISTORY_FILE_SIZE("ferry.history.file-size", "268435456", "Largest JSON Lines file of a history export, in bytes (AEP recommends at most 256 MB); a file never exceeds it."),
+    HISTORY_FILES_PER_BATCH("ferry.history.files-per-batch", "100", "Files per AEP batch of a history export; at most 1500 files and 100 GB per batch (AEP's guardrails)."),
+    HISTORY_BATCHES_PER_DAY("ferry.history.batches-per-day", "90", "At most this many history batches in any 24 hours (AEP's guardrail for Profile-enabled datasets is 90); the export stops, resumable, when reached; 0 for no cap."),
+    HISTORY_PAGE_SIZE("ferry.history.page-size", "500", "Orders a history export reads per page (keyset on sales_order.entity_id)."),
     STOREFRONT_RAW_EMAIL("ferry.storefront.raw-email", "true", "Whether a signed-in shopper's raw email address goes into personalEmail.address where Adobe's collector puts it; false sends only its SHA-256 hash (Email_LC_SHA256)."),
     STOREFRONT_ALLOWED_ORIGINS("ferry.storefront.allowed-origins", "", "Comma-separated storefront origins (https://shop.example.com) allowed to post events cross-origin; empty allows same-origin pages only."),
     STOREFRONT_MAX_BATCH_BYTES("ferry.storefront.max-batch-bytes", "524288", "Largest request body the storefront collector accepts; a larger one is refused with 413.");

@@ -1,0 +1,152 @@
+package dev.ferry.app.command;
+
+import dev.ferry.app.ExitCodes;
+import dev.ferry.app.history.DryRunValidation;
+import dev.ferry.app.history.HistoryProgressBar;
+import dev.ferry.app.runtime.CamelProperties;
+import dev.ferry.core.config.FerryConfig;
+import dev.ferry.core.config.FerrySetting;
+import dev.ferry.core.state.StateDatabase;
+import dev.ferry.history.export.HistoryRange;
+import dev.ferry.history.export.HistoryStopped;
+import dev.ferry.history.export.HistorySummary;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"Export the orders created in a date range (UTC) to AEP batch ingestion as the back-office "
+                + "events the order poller sends live, resumable, with progress.",
+                "Exit 0 only when every batch reached success in Catalog; 5 when it stopped early (rerun with "
+                        + "--resume)."})
+public final class HistoryCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+    @Mixin
+    VerboseOption verbose;
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day (2021-01-01) or instant.")
+    String from;
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "End of the range, exclusive.")
+    String to;
+    @Option(names = "--stores", paramLabel = "CODES", description = "Comma-separated store view codes; all when left out.")
+    String stores;
+    @Option(names = "--dry-run", description = "Write the files only (to --out), send nothing.")
+    boolean dryRun;
+    @Option(names = "--out", paramLabel = "DIR", description = "Where a dry run writes its files.")
+    Path out;
+    @Option(names = "--schema", paramLabel = "FILE",
+            description = "With --dry-run: validate every record against this closed XDM schema.")
+    Path schema;
+    @Option(names = "--resume", description = "Go on from where an interrupted export of the same range stopped.")
+    boolean resume;
+    @Option(names = "--name", defaultValue = "history", paramLabel = "NAME",
+            description = "Names the export's checkpoint and files (default: ${DEFAULT-VALUE}).")
+    String name;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        FerryConfig settings = config.load();
+        String problem = problem(settings);
+        if (problem != null) {
+            err.println("ferry: " + problem);
+            return ExitCodes.USAGE;
+        }
+        Path workDir = dryRun ? out : Path.of(settings.get(FerrySetting.HISTORY_WORK_DIR));
+        try (StateDatabase state = StateDatabase.open(settings.get(FerrySetting.STATE_DB_URL),
+                settings.get(FerrySetting.STATE_DB_USER), settings.get(FerrySetting.STATE_DB_PASSWORD));
+             CamelContext camel = new DefaultCamelContext()) {
+            camel.getRegistry().bind("ferryState", state);
+            camel.getRegistry().bind("historyProgress", new HistoryProgressBar(err, System.console() != null));
+            PropertyBindingSupport.build().withReflection(true).bind(camel, camel.getComponent("aep"),
+                    CamelProperties.aepOptions(settings));
+            camel.start();
+            HistorySummary summary = camel.createProducerTemplate().requestBody(uri(settings, workDir), null,
+                    HistorySummary.class);
+            stdout.println("history " + name + ": " + summary);
+            summary.failures().forEach(failure -> stdout.println("  batch failure: " + failure));
+            if (dryRun && schema != null) {
+                DryRunValidation.Outcome outcome = DryRunValidation.validate(workDir, name, schema);
+                stdout.println("validated " + outcome.records() + " records against " + schema + ": "
+                        + outcome.invalid() + " invalid");
+                outcome.examples().forEach(example -> stdout.println("  " + example));
+                if (outcome.invalid() > 0) {
+                    return ExitCodes.FAILED;
+                }
+            }
+            return summary.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+        } catch (CamelExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HistoryStopped) {
+                err.println("ferry: " + cause.getMessage());
+                return ExitCodes.STOPPED;
+            }
+            if (cause instanceof IllegalArgumentException) {
+                err.println("ferry: " + cause.getMessage());
+                return ExitCodes.USAGE;
+            }
+            throw e;
+        }
+    }
+
+    /** What is wrong with the request before any work, or null. */
+    private String problem(FerryConfig settings) {
+        try {
+            HistoryRange.parse(from, to, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        if (settings.get(FerrySetting.COMMERCE_DB_URL).isBlank()) {
+            return "ferry.commerce.db.url is not set: the history export reads the Commerce database";
+        }
+        if (dryRun && out == null) {
+            return "--dry-run needs --out DIR for the files";
+        }
+        if (!dryRun && (out != null || schema != null)) {
+            return "--out and --schema go with --dry-run";
+        }
+        if (schema != null && !Files.isRegularFile(schema)) {
+            return "--schema " + schema + " is not a file";
+        }
+        if (!dryRun && settings.get(FerrySetting.AEP_DATASET_ID).isBlank()) {
+            return "ferry.aep.dataset-id is not set: batch ingestion needs the dataset that receives the events";
+        }
+        return null;
+    }
+
+    private String uri(FerryConfig settings, Path workDir) {
+        StringBuilder uri = new StringBuilder("commerce-history:").append(name)
+                .append("?url=RAW(").append(settings.get(FerrySetting.COMMERCE_DB_URL)).append(')')
+                .append("&user=RAW(").append(settings.get(FerrySetting.COMMERCE_DB_USER)).append(')')
+                .append("&password=RAW(").append(settings.get(FerrySetting.COMMERCE_DB_PASSWORD)).append(')')
+                .append("&from=").append(from.trim()).append("&to=").append(to.trim())
+                .append("&resume=").append(resume)
+                .append("&outDir=RAW(").append(workDir.toAbsolutePath()).append(')')
+                .append("&pageSize=").append(settings.get(FerrySetting.HISTORY_PAGE_SIZE))
+                .append("&fileSize=").append(settings.get(FerrySetting.HISTORY_FILE_SIZE))
+                .append("&filesPerBatch=").append(settings.get(FerrySetting.HISTORY_FILES_PER_BATCH))
+                .append("&batchesPerDay=").append(settings.get(FerrySetting.HISTORY_BATCHES_PER_DAY))
+                .append("&progress=#historyProgress");
+        if (stores != null && !stores.isBlank()) {
+            uri.append("&stores=RAW(").append(stores).append(')');
+        }
+        if (!dryRun) {
+            uri.append("&sinkUri=aep:batch");
+        }
+        return uri.toString();
+    }
+}

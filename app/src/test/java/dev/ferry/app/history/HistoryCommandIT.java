@@ -1,0 +1,121 @@
+package dev.ferry.app.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.app.ExitCodes;
+import dev.ferry.app.process.FerryProcess;
+import dev.ferry.app.process.SandboxConfigFile;
+import dev.ferry.sample.CommerceSampleData;
+import dev.ferry.sample.CommerceSchema;
+import dev.ferry.sample.MariaDbServer;
+import dev.ferry.sample.SampleSize;
+import dev.ferry.sandbox.AepSandbox;
+import dev.ferry.sandbox.Channel;
+import dev.ferry.sandbox.ReceivedEvent;
+import dev.ferry.sandbox.SandboxSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ferry history} as an operator runs it: the real jar, a real MariaDB, the AEP sandbox's batch ingestion. */
+class HistoryCommandIT {
+
+    private static final String DATABASE = "ferry_history_cli_it";
+
+    private static MariaDbServer server;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void seed() {
+        server = MariaDbServer.machineOrEmbedded();
+        server.createDatabase(DATABASE);
+        DataSource commerce = server.dataSource(DATABASE);
+        CommerceSchema.create(commerce);
+        new CommerceSampleData(21).seed(commerce, SampleSize.defaults().withCustomers(10).withOrders(120)
+                .withCreatedBetween(Instant.parse("2022-01-01T00:00:00Z"), Instant.parse("2025-06-01T00:00:00Z")));
+    }
+
+    @AfterAll
+    static void drop() {
+        server.dropDatabase(DATABASE);
+        server.close();
+    }
+
+    private Path config(AepSandbox sandbox, String... extra) throws Exception {
+        Path config = SandboxConfigFile.write(work, sandbox, SandboxConfigFile.freePort(), SandboxConfigFile.freePort());
+        Files.writeString(config, String.join("\n", "ferry.commerce.db.url=" + server.jdbcUrl(DATABASE),
+                "ferry.commerce.db.user=" + server.user(), "ferry.commerce.db.password=" + server.password(),
+                "ferry.history.work-dir=" + work.resolve("history"), "ferry.history.file-size=60000",
+                String.join("\n", extra), ""), java.nio.file.StandardOpenOption.APPEND);
+        return config;
+    }
+
+    private static Map<String, String> secret(AepSandbox sandbox) {
+        return Map.of("FERRY_AEP_CLIENT_SECRET", sandbox.settings().clientSecret());
+    }
+
+    @Test
+    void anExportLandsEveryEventOnceInABatchThatSucceededAndExitsZero() throws Exception {
+        try (AepSandbox sandbox = AepSandbox.start(SandboxSettings.defaults())) {
+            FerryProcess.Result result = FerryProcess.run(work, secret(sandbox), "history", "--config",
+                    config(sandbox).toString(), "--from", "2022-01-01", "--to", "2025-07-01");
+
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output()).contains("history history: 120 orders").contains("(0 failed)");
+            List<ReceivedEvent> received = sandbox.events().list();
+            assertThat(received).isNotEmpty().allMatch(event -> event.channel() == Channel.BATCH);
+            assertThat(received.stream().map(ReceivedEvent::id).distinct().count()).isEqualTo(received.size());
+            assertThat(result.output()).contains(received.size() + " events");
+            assertThat(result.output()).as("the progress lines of a run that is not on a terminal")
+                    .contains("/ 120 orders");
+        }
+    }
+
+    @Test
+    void aDryRunWritesFilesThatTheClosedCompatSchemaAccepts() throws Exception {
+        Path schema = Path.of(System.getProperty("ferry.shared.dir"), "xdm", "compat",
+                "commerce-experienceevent.schema.json");
+        try (AepSandbox sandbox = AepSandbox.start(SandboxSettings.defaults())) {
+            FerryProcess.Result result = FerryProcess.run(work, secret(sandbox), "history", "--config",
+                    config(sandbox).toString(), "--from", "2022-01-01", "--to", "2025-07-01", "--dry-run",
+                    "--out", work.resolve("out").toString(), "--schema", schema.toString());
+
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output()).containsPattern("validated [1-9][0-9]* records against .*: 0 invalid");
+            assertThat(sandbox.events().size()).isZero();
+            try (var files = Files.list(work.resolve("out"))) {
+                assertThat(files.count()).isGreaterThan(1);
+            }
+        }
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwoBeforeAnyWork() throws Exception {
+        try (AepSandbox sandbox = AepSandbox.start(SandboxSettings.defaults())) {
+            Path config = config(sandbox);
+            FerryProcess.Result reversed = FerryProcess.run(work, secret(sandbox), "history", "--config",
+                    config.toString(), "--from", "2025-01-01", "--to", "2024-01-01");
+            FerryProcess.Result unknownStore = FerryProcess.run(work, secret(sandbox), "history", "--config",
+                    config.toString(), "--from", "2022-01-01", "--to", "2023-01-01", "--stores", "atlantis");
+            FerryProcess.Result nothingToResume = FerryProcess.run(work, secret(sandbox), "history", "--config",
+                    config.toString(), "--from", "2022-01-01", "--to", "2023-01-01", "--resume");
+
+            assertThat(reversed.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(reversed.output().strip()).isEqualTo("ferry: --from 2025-01-01 must be before --to 2024-01-01");
+            assertThat(unknownStore.exitCode()).as(unknownStore.output()).isEqualTo(ExitCodes.USAGE);
+            assertThat(unknownStore.output()).contains("unknown store code(s) [atlantis]").doesNotContain("\tat ");
+            assertThat(nothingToResume.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(nothingToResume.output()).contains("no interrupted export named 'history'");
+            assertThat(sandbox.events().size()).isZero();
+        }
+    }
+}

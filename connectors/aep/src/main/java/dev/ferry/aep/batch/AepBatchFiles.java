@@ -1,6 +1,7 @@
 package dev.ferry.aep.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.ferry.core.delivery.DeliveryReport;
 import dev.ferry.core.delivery.OutboundEvent;
 import dev.ferry.core.xdm.Xdm;
@@ -134,10 +135,24 @@ public final class AepBatchFiles implements AutoCloseable {
         }
     }
 
+    /**
+     * The row's top-level {@code _id}, read with a streaming parser that stops at it: Ferry writes {@code _id} first,
+     * so a multi-gigabyte export is not parsed twice just to name its rows.
+     */
     private static String idOf(String line, String fallback) {
-        try {
-            JsonNode id = Xdm.JSON.readTree(line).path("_id");
-            return id.isTextual() && !id.asText().isBlank() ? id.asText() : fallback;
+        try (JsonParser parser = Xdm.JSON.getFactory().createParser(line)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return fallback;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("_id".equals(name)) {
+                    return value == JsonToken.VALUE_STRING && !parser.getText().isBlank() ? parser.getText() : fallback;
+                }
+                parser.skipChildren();
+            }
+            return fallback;
         } catch (IOException notJson) {
             return fallback;
         }

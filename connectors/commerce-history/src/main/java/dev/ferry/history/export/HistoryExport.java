@@ -25,6 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -36,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * Exports the orders of a range as the events the order poller would have sent for them. Orders are read in pages
  * by keyset on entity_id (never OFFSET, so each page costs the same however deep the export is), whole pages of
  * child rows at once, and streamed into JSON Lines files; memory holds one page, whatever the range. Files go to
- * the sink a batch at a time; the checkpoint moves only past files that were handed over, so a run stopped
+ * the sink a batch at a time, while the next files are written; the checkpoint moves only past files whose batch
+ * reached its final status (written files, in a dry run), so a run stopped
  * anywhere (Ctrl-C, kill -9, a lost database) resumes without sending an order twice or skipping one.
  */
 public final class HistoryExport {
@@ -57,8 +62,17 @@ public final class HistoryExport {
     private final Clock clock;
     private final SalesOrderReader reader = new SalesOrderReader();
     private final List<HistoryFile> pending = new ArrayList<>();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "history-batch-sender");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Future<BatchOutcome> inFlight;
+    private List<HistoryFile> inFlightFiles = List.of();
     private HistoryCheckpoint checkpoint;
     private HistoryFile current;
+    /** Files are numbered in the order they are written; the checkpoint's nextFile catches up as they settle. */
+    private long nextFileNumber;
     private long runStarted;
 
     /** @param sink where batches go; null for a dry run, which keeps the files in the job's directory */
@@ -81,6 +95,7 @@ public final class HistoryExport {
     public HistorySummary run(boolean resume) throws IOException {
         runStarted = clock.millis();
         checkpoint = startingPoint(resume);
+        nextFileNumber = checkpoint.nextFile();
         Files.createDirectories(job.outDir());
         deleteUnfinishedFiles(resume ? checkpoint.nextFile() : 1);
         state.checkpoints().put(job.checkpointKey(), checkpoint.toJson());
@@ -102,6 +117,7 @@ public final class HistoryExport {
             }
             closeCurrent();
             sendPending();
+            settleInFlight();
             progress.update(checkpoint.orders(), total, checkpoint.events());
         } catch (SQLException e) {
             throw stopped("the Commerce database failed (" + e.getMessage() + ")", e);
@@ -116,6 +132,8 @@ public final class HistoryExport {
             }
             throw stopped("the Commerce database could not be reached (" + e.getMessage() + ")", e);
         } finally {
+            settleAfterFailure();
+            sender.shutdownNow();
             closeQuietly();
         }
         return new HistorySummary(checkpoint.orders(), checkpoint.events(), checkpoint.files(), checkpoint.batches(),
@@ -170,7 +188,7 @@ public final class HistoryExport {
 
     private HistoryFile current() throws IOException {
         if (current == null) {
-            current = new HistoryFile(fileName(checkpoint.nextFile() + pending.size()), job.fileSize());
+            current = new HistoryFile(fileName(nextFileNumber++), job.fileSize());
         }
         return current;
     }
@@ -188,28 +206,97 @@ public final class HistoryExport {
         current = null;
     }
 
-    /** Hands the finished files over (a batch, or in a dry run just the files) and moves the checkpoint past them. */
+    /**
+     * Hands the finished files over. In a dry run they are done at once. Otherwise they go as one batch on the
+     * sender thread while the export writes the next files (AEP processes a batch for a while after it is
+     * completed); the checkpoint moves past a batch's files only once that batch reached its final status, which is
+     * settled here before the next batch goes.
+     */
     private void sendPending() throws IOException {
         if (pending.isEmpty()) {
             return;
         }
-        List<HistoryFile> files = pending.stream().filter(file -> file.orders() > 0).toList();
-        if (sink != null && !files.isEmpty()) {
-            checkDailyCap();
-            List<Path> paths = files.stream().map(HistoryFile::path).toList();
-            String failure = sink.ingest(paths);
-            if (failure != null) {
-                LOG.warn("history batch of {} failed: {}; sending it again as a replacement batch",
-                        names(paths), failure);
-                checkpoint = checkpoint.batchSent(clock.millis(), failure, false, dayAgo());
-                failure = sink.ingest(paths);
-            }
-            checkpoint = checkpoint.batchSent(clock.millis(), failure, failure != null, dayAgo());
-            if (failure != null) {
-                keepFailed(paths, failure);
-            }
+        List<HistoryFile> files = List.copyOf(pending);
+        pending.clear();
+        if (sink == null) {
+            advancePast(files);
+            return;
         }
-        for (HistoryFile file : pending) {
+        settleInFlight();
+        List<Path> paths = files.stream().filter(file -> file.orders() > 0).map(HistoryFile::path).toList();
+        if (paths.isEmpty()) {
+            advancePast(files);
+            return;
+        }
+        checkDailyCap();
+        inFlightFiles = files;
+        inFlight = sender.submit(() -> ingest(paths));
+    }
+
+    /** One batch, and once more as a replacement batch if it failed. */
+    private BatchOutcome ingest(List<Path> paths) {
+        long sentAt = clock.millis();
+        String failure = sink.ingest(paths);
+        if (failure == null) {
+            return new BatchOutcome(sentAt, null, null);
+        }
+        LOG.warn("history batch of {} failed: {}; sending it again as a replacement batch", names(paths), failure);
+        return new BatchOutcome(sentAt, failure, sink.ingest(paths));
+    }
+
+    /** What became of a batch: its first failure (null if none) and the replacement's (null if it succeeded). */
+    private record BatchOutcome(long sentAt, String firstFailure, String replacementFailure) {
+    }
+
+    /** Waits for the batch in flight, if any, and moves the checkpoint past its files. */
+    private void settleInFlight() throws IOException {
+        if (inFlight == null) {
+            return;
+        }
+        BatchOutcome outcome;
+        try {
+            outcome = inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stopped("interrupted while AEP processed a batch", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            inFlight = null;
+        }
+        List<HistoryFile> files = inFlightFiles;
+        inFlightFiles = List.of();
+        if (outcome.firstFailure() != null) {
+            checkpoint = checkpoint.batchSent(outcome.sentAt(), outcome.firstFailure(), false, dayAgo());
+        }
+        String failure = outcome.firstFailure() == null ? null : outcome.replacementFailure();
+        checkpoint = checkpoint.batchSent(clock.millis(), failure, failure != null, dayAgo());
+        if (failure != null) {
+            keepFailed(files.stream().filter(file -> file.orders() > 0).map(HistoryFile::path).toList(), failure);
+        }
+        advancePast(files);
+    }
+
+    /**
+     * When the export fails (the database went away, a file could not be written), a batch already sent still
+     * reaches its final status and the checkpoint covers it, so a resume does not send it again.
+     */
+    private void settleAfterFailure() {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            settleInFlight();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the batch in flight when the export stopped did not settle: {}", e.toString());
+        }
+    }
+
+    private void advancePast(List<HistoryFile> files) throws IOException {
+        for (HistoryFile file : files) {
             long elapsed = clock.millis() - runStarted;
             runStarted += elapsed;
             checkpoint = checkpoint.advance(file.lastOrderId(), file.orders(), file.events(), file.deadLettered(),
@@ -218,7 +305,6 @@ public final class HistoryExport {
                 Files.deleteIfExists(file.path());
             }
         }
-        pending.clear();
         state.checkpoints().put(job.checkpointKey(), checkpoint.toJson());
     }
 
@@ -281,11 +367,13 @@ public final class HistoryExport {
     }
 
     private long unsentOrders() {
-        return pending.stream().mapToLong(HistoryFile::orders).sum() + (current == null ? 0 : current.orders());
+        return Stream.concat(pending.stream(), inFlightFiles.stream()).mapToLong(HistoryFile::orders).sum()
+                + (current == null ? 0 : current.orders());
     }
 
     private long unsentEvents() {
-        return pending.stream().mapToLong(HistoryFile::events).sum() + (current == null ? 0 : current.events());
+        return Stream.concat(pending.stream(), inFlightFiles.stream()).mapToLong(HistoryFile::events).sum()
+                + (current == null ? 0 : current.events());
     }
 
     private Path fileName(long number) {

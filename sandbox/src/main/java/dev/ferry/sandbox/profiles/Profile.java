@@ -15,8 +15,12 @@ import java.util.Set;
  */
 public final class Profile {
 
-    /** The most events kept per person, so a long-running sandbox's memory stays bounded; the first received go first. */
-    static final int MAX_EVENTS = 1_000;
+    /**
+     * The most events kept per person, so a long-running sandbox's memory stays bounded; the first received go first.
+     * Every rule reads them all at each event, so this also bounds the cost of an event: a bulk history import puts
+     * thousands of orders on one shopper, and 1,000 kept events made the rules the sandbox's largest cost.
+     */
+    static final int MAX_EVENTS = 200;
 
     private final Set<Identity> identities = new LinkedHashSet<>();
     private final Deque<ProfileEvent> events = new ArrayDeque<>();

@@ -1,0 +1,184 @@
+package dev.ferry.bench;
+
+import dev.ferry.aep.AepComponent;
+import dev.ferry.core.state.StateDatabase;
+import dev.ferry.history.export.HistorySummary;
+import dev.ferry.sample.MariaDbServer;
+import dev.ferry.sandbox.AepSandbox;
+import dev.ferry.sandbox.SandboxSettings;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * Exports N Magento orders (default 1,000,000, about 3 items each, with invoices, shipments and refunds) from the
+ * machine's MariaDB to the AEP sandbox's batch ingestion through {@code commerce-history:} and {@code aep:batch},
+ * and measures in the same run the raw rate of reading the same rows with plain JDBC (one streaming query per
+ * table, the columns the export reads). The sandbox runs in a JVM of its own, so this JVM's heap peak is the
+ * export's; run it with {@code -Xmx512m} to hold the export to the issue's heap budget.
+ *
+ * <p>Run: see docs/PERFORMANCE.md ("Historical orders").
+ */
+public final class HistoryBenchmark {
+
+    private static final String DATABASE = "ferry_bench_history";
+    private static final List<String> RAW_READS = List.of(
+            "SELECT entity_id, increment_id, state, status, store_id, customer_id, customer_email, grand_total,"
+                    + " tax_amount, discount_amount, shipping_amount, shipping_method, order_currency_code, created_at,"
+                    + " updated_at FROM sales_order",
+            "SELECT item_id, order_id, parent_item_id, sku, name, qty_ordered, row_total, discount_amount,"
+                    + " product_options FROM sales_order_item",
+            "SELECT parent_id, address_type, street, city, region, postcode, country_id FROM sales_order_address",
+            "SELECT parent_id, method, amount_paid, amount_ordered, last_trans_id FROM sales_order_payment",
+            "SELECT entity_id, order_id, created_at, grand_total, transaction_id FROM sales_invoice",
+            "SELECT entity_id, order_id, created_at FROM sales_shipment",
+            "SELECT parent_id, order_item_id, sku, name, qty, row_total FROM sales_shipment_item",
+            "SELECT entity_id, parent_id, track_number, carrier_code, title FROM sales_shipment_track",
+            "SELECT entity_id, order_id, created_at, grand_total, order_currency_code, transaction_id"
+                    + " FROM sales_creditmemo",
+            "SELECT parent_id, order_item_id, sku, name, qty, row_total, discount_amount FROM sales_creditmemo_item");
+
+    private HistoryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        try (MariaDbServer server = MariaDbServer.machineOrEmbedded()) {
+            HistoryBenchData.ensure(server, DATABASE, orders);
+            double rawSeconds = rawRead(server);
+            int port = freePort();
+            Process sandbox = startSandbox(port);
+            try {
+                Result dryRun = export(server, port, false);
+                Result export = export(server, port, true);
+                System.out.printf(Locale.ROOT, "%n%-28s %12s%n", "measure", "value");
+                System.out.printf(Locale.ROOT, "%-28s %,12d%n", "orders", export.summary().orders());
+                System.out.printf(Locale.ROOT, "%-28s %,12d%n", "events", export.summary().events());
+                System.out.printf(Locale.ROOT, "%-28s %12d%n", "files / batches", export.summary().files());
+                System.out.printf(Locale.ROOT, "%-28s %12.1f%n", "raw read s", rawSeconds);
+                System.out.printf(Locale.ROOT, "%-28s %,12.0f%n", "raw read orders/s", orders / rawSeconds);
+                System.out.printf(Locale.ROOT, "%-28s %12.1f%n", "dry run s (files only)", dryRun.seconds());
+                System.out.printf(Locale.ROOT, "%-28s %,12.0f%n", "dry run orders/s", orders / dryRun.seconds());
+                System.out.printf(Locale.ROOT, "%-28s %12.1f%n", "export s (to success)", export.seconds());
+                System.out.printf(Locale.ROOT, "%-28s %,12.0f%n", "export orders/s", orders / export.seconds());
+                System.out.printf(Locale.ROOT, "%-28s %12.2f%n", "export / raw rate",
+                        rawSeconds / export.seconds());
+                System.out.printf(Locale.ROOT, "%-28s %12d%n", "heap peak MB", export.heapPeakBytes() >> 20);
+                System.out.printf(Locale.ROOT, "%-28s %12d%n", "max heap MB",
+                        Runtime.getRuntime().maxMemory() >> 20);
+                System.out.println("summary: " + export.summary());
+            } finally {
+                sandbox.destroy();
+            }
+        }
+    }
+
+    private record Result(HistorySummary summary, double seconds, long heapPeakBytes) {
+    }
+
+    /** Streams every row the export reads, with plain JDBC, and returns the seconds it took. */
+    private static double rawRead(MariaDbServer server) throws SQLException {
+        long rows = 0;
+        long started = System.nanoTime();
+        try (Connection connection = server.dataSource(DATABASE).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.setFetchSize(10_000);
+            for (String sql : RAW_READS) {
+                try (ResultSet result = statement.executeQuery(sql)) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        for (int c = 1; c <= columns; c++) {
+                            result.getObject(c);
+                        }
+                        rows++;
+                    }
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "raw read: %,d rows in %.1f s%n", rows, seconds);
+        return seconds;
+    }
+
+    /** @param upload false for a dry run: the files are written and nothing is sent */
+    private static Result export(MariaDbServer server, int sandboxPort, boolean upload) throws Exception {
+        Path work = Files.createTempDirectory("ferry-history-bench");
+        try (StateDatabase state = StateDatabase.open("jdbc:h2:file:" + work.resolve("state"), "", "");
+             CamelContext camel = new DefaultCamelContext()) {
+            camel.getRegistry().bind("state", state);
+            camel.addComponent("aep", aepComponent("http://127.0.0.1:" + sandboxPort));
+            camel.start();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long started = System.nanoTime();
+            HistorySummary summary = camel.createProducerTemplate().requestBody("commerce-history:bench?url=RAW("
+                    + server.jdbcUrl(DATABASE) + ")&user=" + server.user() + "&password=RAW(" + server.password()
+                    + ")&from=2021-01-01&to=2026-11-01&outDir=RAW(" + work.resolve("files") + ")&fileSize=268435456"
+                    + "&filesPerBatch=4" + (upload ? "&sinkUri=RAW(aep:batch?batchPollInterval=500)" : ""), null,
+                    HistorySummary.class);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            if (!summary.succeeded() || summary.deadLettered() != 0) {
+                throw new IllegalStateException("the benchmark export did not succeed cleanly: " + summary);
+            }
+            return new Result(summary, seconds, peak);
+        }
+    }
+
+    private static AepComponent aepComponent(String url) {
+        SandboxSettings s = SandboxSettings.defaults();
+        AepComponent aep = new AepComponent();
+        aep.setImsUrl(url);
+        aep.setPlatformUrl(url);
+        aep.setClientId(s.clientId());
+        aep.setClientSecret(s.clientSecret());
+        aep.setOrgId(s.imsOrgId());
+        aep.setSandboxName(s.sandboxName());
+        aep.setDatasetId(s.datasetId());
+        return aep;
+    }
+
+    /** The sandbox in a JVM of its own (this class path), so its memory is not counted as the export's. */
+    private static Process startSandbox(int port) throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx8g", "-cp", System.getProperty("java.class.path"), SandboxServer.class.getName(),
+                Integer.toString(port)).inheritIO().start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return process;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        process.destroy();
+        throw new IllegalStateException("the sandbox did not start on port " + port);
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The sandbox process: listens until killed, keeping only the last events it received. */
+    public static final class SandboxServer {
+        public static void main(String[] args) throws InterruptedException {
+            AepSandbox.start(SandboxSettings.defaults().toBuilder().port(Integer.parseInt(args[0]))
+                    .eventCapacity(10_000).build());
+            Thread.currentThread().join();
+        }
+    }
+}

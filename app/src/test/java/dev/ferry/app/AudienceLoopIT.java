@@ -26,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -183,7 +184,7 @@ class AudienceLoopIT {
                 "ferry.audiences.lookup-token=" + lookupToken,
                 "ferry.audiences.catalog.poll-interval=1000",
                 "ferry.commerce.graphql.url=http://127.0.0.1:" + commerceGraphql.getAddress().getPort() + "/graphql",
-                ""), java.nio.file.StandardOpenOption.APPEND);
+                ""), StandardOpenOption.APPEND);
         return config;
     }
 

@@ -19,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class DemoCommerceGraphql implements AutoCloseable {
 
-    static final String MEMBERSHIP_HEADER = "aep-segments-membership";
+    private static final String MEMBERSHIP_HEADER = "aep-segments-membership";
 
     private final HttpServer server;
 

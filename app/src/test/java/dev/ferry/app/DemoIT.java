@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * `ferry demo` with no set-up at all: embedded MariaDB, the sandbox and the default routes, in a bare directory;
- * a storefront event posted to it, and an order placed in its Commerce database, reach the sandbox.
+ * a storefront event posted to it, and an order placed in its Commerce database, reach the sandbox, and a purchase
+ * of 100 or more comes back as an audience on the shopper's next GraphQL call through Ferry.
  */
 class DemoIT {
 
@@ -29,7 +30,7 @@ class DemoIT {
     Path work;
 
     @Test
-    void demoStartsEverythingOnEmbeddedDefaultsSaysWhereToLookAndStopsOnSigterm() throws Exception {
+    void demoStartsEverythingOnEmbeddedDefaultsClosesTheAudienceLoopSaysWhereToLookAndStopsOnSigterm() throws Exception {
         int sandboxPort = SandboxConfigFile.freePort();
         int managementPort = SandboxConfigFile.freePort();
         int httpPort = SandboxConfigFile.freePort();
@@ -63,6 +64,25 @@ class DemoIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + sandboxPort + "/sandbox/events")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).contains("demo-it-page-view"));
+
+            java.util.regex.Matcher shopper = java.util.regex.Pattern.compile("as shopper ([0-9a-f-]{36}):").matcher(output);
+            assertThat(shopper.find()).as(output).isTrue();
+            String cookie = "ferry_fpid=" + shopper.group(1);
+            assertThat(output).contains("curl -b " + cookie).contains("http://127.0.0.1:" + httpPort + "/graphql");
+            HttpResponse<String> purchase = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + httpPort + "/v1/storefront/events"))
+                    .header("Content-Type", "application/json").header("Cookie", cookie)
+                    .POST(HttpRequest.BodyPublishers.ofString("[{\"event\":\"place-order\",\"eventInfo\":"
+                            + "{\"storefrontInstanceContext\":{\"storeViewCurrencyCode\":\"USD\"},"
+                            + "\"orderContext\":{\"orderId\":\"demo-it-vip\",\"grandTotal\":120}}}]")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(purchase.statusCode()).as(purchase.body()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + httpPort + "/graphql"))
+                    .header("Content-Type", "application/json").header("Cookie", cookie)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ customerCart { id } }\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body())
+                    .as(demo.output()).containsPattern("\"aepSegmentsMembership\":\"[0-9a-f-]{36}\""));
 
             java.util.regex.Matcher jdbc = java.util.regex.Pattern.compile("Commerce database: +(jdbc:mariadb://\\S+)")
                     .matcher(output);

@@ -21,7 +21,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** `ferry run` as operators start it: the jar, a config file, environment overrides and a routes directory. */
+/**
+ * `ferry run` as operators start it: the jar, a config file, environment overrides and a routes directory holding
+ * the default routes (with their optional flows off) and a route of sample events.
+ */
 class RunIT {
 
     @TempDir
@@ -41,12 +44,17 @@ class RunIT {
     }
 
     @Test
-    void runDeliversWhatItsRoutesProduceServesHealthAndMetricsAndStopsOnSigterm() throws Exception {
+    void runStartsTheDefaultRoutesDeliversWhatItsRoutesProduceServesHealthAndMetricsAndStopsOnSigterm() throws Exception {
         int httpPort = SandboxConfigFile.freePort();
         int managementPort = SandboxConfigFile.freePort();
         Path config = SandboxConfigFile.write(work, sandbox, httpPort, managementPort);
         Path routes = Files.createDirectories(work.resolve("routes"));
-        Files.copy(Path.of("..", "routes", "aep-delivery.yaml"), routes.resolve("aep-delivery.yaml"));
+        // The default routes as shipped: order polling and the audience endpoints are off unless configured.
+        try (var defaults = Files.list(Path.of("..", "routes"))) {
+            for (Path route : defaults.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                Files.copy(route, routes.resolve(route.getFileName()));
+            }
+        }
         Files.copy(Path.of("src", "test", "resources", "it-routes", "sample-events.yaml"), routes.resolve("sample-events.yaml"));
 
         try (FerryProcess ferry = FerryProcess.start(work,
@@ -63,6 +71,8 @@ class RunIT {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("UP").contains("\"outbox\"").contains("outbox.events");
             assertThat(get("http://127.0.0.1:" + managementPort + "/observe/metrics").body()).contains("camel");
+            assertThat(get("http://127.0.0.1:" + httpPort + "/v1/audiences/membership").statusCode())
+                    .as("audience endpoints off by default").isEqualTo(404);
 
             int exit = ferry.terminate(Duration.ofSeconds(40));
             assertThat(exit).as("SIGTERM exit").isIn(0, 143);

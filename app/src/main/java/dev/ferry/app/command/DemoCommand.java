@@ -6,6 +6,8 @@ import dev.ferry.app.runtime.RouteLocation;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
 import dev.ferry.app.demo.CommerceDemoDatabase;
+import dev.ferry.app.demo.DemoAudiences;
+import dev.ferry.app.demo.DemoCommerceGraphql;
 import dev.ferry.sandbox.AepSandbox;
 import dev.ferry.sandbox.SandboxSettings;
 import picocli.CommandLine.Command;
@@ -19,7 +21,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run everything on embedded defaults with no set-up: an embedded MariaDB with a seeded "
-                + "Magento-shaped Commerce database, the AEP sandbox and the default routes.")
+                + "Magento-shaped Commerce database, the AEP sandbox pushing its audiences to Ferry, a stand-in for "
+                + "Commerce's GraphQL endpoint and the default routes.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "data/demo",
@@ -43,11 +46,18 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         out.println("Ferry demo: starting an embedded MariaDB with a sample Commerce database (first start takes a minute)…");
+        FerryConfig operator = config.load();
+        DemoAudiences audiences = DemoAudiences.generate();
+        SandboxSettings sandboxSettings = SandboxSettings.defaults().toBuilder().port(sandboxPort)
+                .destinationUrl(audiences.destinationUrl(operator))
+                .destinationToken(audiences.destinationToken())
+                .build();
         try (CommerceDemoDatabase commerce = CommerceDemoDatabase.start(data.resolve("mariadb"));
-             AepSandbox sandbox = AepSandbox.start(SandboxSettings.defaults().toBuilder().port(sandboxPort).build())) {
-            FerryConfig demo = config.load().with(demoSettings(commerce, sandbox));
+             DemoCommerceGraphql graphql = DemoCommerceGraphql.start();
+             AepSandbox sandbox = AepSandbox.start(sandboxSettings)) {
+            FerryConfig demo = operator.with(demoSettings(commerce, sandbox)).with(audiences.settings(graphql));
             FerryRuntime.create(demo, RouteLocation.resolve(routes))
-                    .onStarted(() -> describe(out, demo, commerce, sandbox))
+                    .onStarted(() -> describe(out, demo, commerce, sandbox, audiences))
                     .runUntilStopped();
         }
         return ExitCodes.OK;
@@ -75,7 +85,8 @@ public final class DemoCommand implements Callable<Integer> {
                 Map.entry(FerrySetting.AEP_SCHEMA_ID.key(), s.schemaId()));
     }
 
-    private static void describe(PrintStream out, FerryConfig config, CommerceDemoDatabase commerce, AepSandbox sandbox) {
+    private static void describe(PrintStream out, FerryConfig config, CommerceDemoDatabase commerce, AepSandbox sandbox,
+                                 DemoAudiences audiences) {
         out.println();
         out.println("Ferry demo is running. Stop it with Ctrl-C.");
         out.println("  Commerce database:  " + commerce.jdbcUrl() + " (" + commerce.describe() + ")");
@@ -85,6 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + "/v1/storefront/ferry.js)");
         out.println("  Health:             http://127.0.0.1:" + config.get(FerrySetting.MANAGEMENT_PORT) + "/observe/health");
         out.println("  Metrics:            http://127.0.0.1:" + config.get(FerrySetting.MANAGEMENT_PORT) + "/observe/metrics");
+        audiences.describe(out, config);
         SandboxCommand.describe(sandbox, out);
         out.println("  Look at " + sandbox.baseUrl() + "/sandbox to see every event AEP would have received.");
     }

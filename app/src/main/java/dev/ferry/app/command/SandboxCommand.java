@@ -8,12 +8,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = "Run the local AEP sandbox alone (IMS, Edge, streaming, batch, Catalog, Segmentation).")
+        description = "Run the local AEP sandbox alone (IMS, Edge, streaming, batch, Catalog, Segmentation with "
+                + "rule-based audiences pushed to an HTTP destination).")
 public final class SandboxCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8090", description = "Port to listen on, on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
@@ -23,6 +25,16 @@ public final class SandboxCommand implements Callable<Integer> {
             description = "Validate events against this closed JSON Schema instead of the built-in one.")
     Path schema;
 
+    @Option(names = "--destination", paramLabel = "URL",
+            description = "HTTP destination the audience changes are pushed to, in AEP's HTTP API destination format, "
+                    + "e.g. a running Ferry's http://127.0.0.1:8080/v1/audiences/aep-destination (default: none; "
+                    + "PUT /sandbox/destination sets it later).")
+    URI destination;
+
+    @Option(names = "--destination-token", paramLabel = "TOKEN",
+            description = "Bearer token sent with each push, Ferry's ferry.audiences.destination.token.")
+    String destinationToken;
+
     @Mixin
     VerboseOption verbose;
 
@@ -31,6 +43,12 @@ public final class SandboxCommand implements Callable<Integer> {
         SandboxSettings.Builder settings = SandboxSettings.defaults().toBuilder().port(port);
         if (schema != null) {
             settings.schemaFile(schema);
+        }
+        if (destination != null) {
+            settings.destinationUrl(destination);
+        }
+        if (destinationToken != null) {
+            settings.destinationToken(destinationToken);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (AepSandbox sandbox = AepSandbox.start(settings.build())) {
@@ -51,5 +69,7 @@ public final class SandboxCommand implements Callable<Integer> {
         out.println("  Streaming (DCS):  " + sandbox.baseUrl() + "/collection/batch/" + s.streamingConnectionId());
         out.println("  Batch + Catalog:  " + sandbox.baseUrl() + "/data/foundation/import/batches  dataset "
                 + s.datasetId());
+        out.println("  Audiences:        " + sandbox.baseUrl() + "/data/core/ups/audiences  (rules: /sandbox/audiences), "
+                + "pushed to " + s.destinationUrl().map(URI::toString).orElse("no destination (PUT /sandbox/destination)"));
     }
 }

@@ -3,8 +3,11 @@ package dev.ferry.app.runtime;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * Translates Ferry's keys into the Camel Main properties they stand for, so the operator learns one set of keys;
@@ -31,12 +34,22 @@ public final class CamelProperties {
     private CamelProperties() {
     }
 
+    /** The last segment of each secret Ferry key, as Camel compares it: lower case, without dashes. */
+    static String secretKeywords() {
+        return Arrays.stream(FerrySetting.values()).filter(FerrySetting::secret)
+                .map(s -> s.key().substring(s.key().lastIndexOf('.') + 1).replace("-", "").toLowerCase(Locale.ROOT))
+                .distinct().collect(Collectors.joining(","));
+    }
+
     static Properties of(FerryConfig config, RouteLocation routes) {
         Properties camel = config.asProperties();
         camel.put("camel.main.name", "ferry");
         camel.put("camel.main.routesIncludePattern", routes.includePattern());
         camel.put("camel.main.shutdownTimeout", "30");
         camel.put("camel.main.shutdownSuppressLoggingOnTimeout", "false");
+        // Camel masks the values of keys whose last segment it knows as sensitive (token, password, clientsecret…)
+        // when it logs its properties; a Ferry secret such as ferry.audiences.lookup-token is not one of them.
+        camel.put("camel.main.additionalSensitiveKeywords", secretKeywords());
         camel.put("camel.server.enabled", "true");
         camel.put("camel.server.host", config.get(FerrySetting.HTTP_HOST));
         camel.put("camel.server.port", config.get(FerrySetting.HTTP_PORT));

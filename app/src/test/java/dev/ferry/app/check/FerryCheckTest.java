@@ -38,9 +38,9 @@ class FerryCheckTest {
                 .satisfies(l -> assertThat(l).startsWith("FAIL ims-token"));
         assertThat(run.out)
                 .contains(line("OK", "config", "ports ferry.http.port=8080, ferry.management.port=8081"))
-                .contains(line("OK", "config", "AEP keys set for aep:edge, aep:streaming"))
+                .contains(line("OK", "config", "AEP keys set for aep:audiences, aep:edge, aep:streaming"))
                 .contains(line("OK", "routes", "classpath:routes/aep-delivery.yaml: 2 routes"))
-                .contains(line("OK", "camel", "5 routes from 4 files load and initialise in Camel (not started)"))
+                .contains(line("OK", "camel", "6 routes from 4 files load and initialise in Camel (not started)"))
                 .contains(line("OK", "state-db", "H2 in-memory"))
                 .contains(line("SKIP", "commerce-db", "ferry.commerce.db.url is not set"));
         assertThat(run.exitCode).isEqualTo(ExitCodes.CHECK_FAILED);
@@ -202,8 +202,8 @@ class FerryCheckTest {
 
         CheckRun run = CheckRun.run(writeConfig(dir, validConfig(closedIms())), routes, Map.of());
 
-        assertThat(run.out).contains(":9: unknown aep:egde (api must be one of edge, streaming, batch); "
-                + "did you mean 'aep:edge'?");
+        assertThat(run.out).contains(":9: unknown aep:egde (api must be one of edge, streaming, batch, audiences, "
+                + "activation); did you mean 'aep:edge'?");
     }
 
     @Test

@@ -20,10 +20,21 @@ public class CommerceAudiencesCatalogProducer extends DefaultProducer {
         return (CommerceAudiencesEndpoint) super.getEndpoint();
     }
 
+    /**
+     * Opened at the first catalog, not when the producer starts: Camel starts the producers of a route whose
+     * autoStartup is off too, and such a route (audiences disabled) may have no database configured at all.
+     */
+    private synchronized AudienceCatalog catalog() {
+        if (catalog == null) {
+            catalog = new AudienceCatalog(getEndpoint().database());
+        }
+        return catalog;
+    }
+
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        catalog = new AudienceCatalog(getEndpoint().database());
+    protected synchronized void doStop() throws Exception {
+        catalog = null; // the endpoint closes its pool when it stops; a restart opens the database again
+        super.doStop();
     }
 
     @Override
@@ -40,6 +51,6 @@ public class CommerceAudiencesCatalogProducer extends DefaultProducer {
             throw new IllegalArgumentException("commerce-audiences:catalog takes a List<Audience> body; it holds a "
                     + (item == null ? "null" : item.getClass().getName()));
         }).toList();
-        catalog.upsert(audiences);
+        catalog().upsert(audiences);
     }
 }

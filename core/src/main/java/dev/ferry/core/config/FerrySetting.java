@@ -42,7 +42,7 @@ public enum FerrySetting {
     AUDIENCES_CUSTOMER_NAMESPACE("ferry.audiences.customer-namespace", "commerceCustomerId", "AEP identity namespace code of the Commerce customer id; its lower-cased form is the identityMap key in destination pushes."),
     AUDIENCES_CATALOG_POLL_INTERVAL("ferry.audiences.catalog.poll-interval", "300000", "Milliseconds between two reads of AEP's audience catalog (Segmentation API) into ferry_audience."),
     AUDIENCES_CUSTOMER_MAP_REFRESH_INTERVAL("ferry.audiences.customer-map.refresh-interval", "60", "Seconds between two incremental refreshes of the customer email-hash map from customer_entity; an unknown hash refreshes it sooner."),
-    AUDIENCES_PULL_URI("ferry.audiences.pull-uri", "", "Camel endpoint asked for the audiences of a shopper Ferry has stored nothing for (e.g. the AEP connector's Edge activation:pull producer); empty for no pull."),
+    AUDIENCES_PULL_URI("ferry.audiences.pull-uri", "aep:activation", "Camel endpoint asked for the audiences of a shopper Ferry has stored nothing for: by default the AEP connector's Edge activation:pull lookup on ferry.aep.datastream-id; empty for no pull."),
     AUDIENCES_PULL_CACHE_TTL("ferry.audiences.pull-cache-ttl", "300", "Seconds a pulled membership is cached per identity."),
     COMMERCE_GRAPHQL_URL("ferry.commerce.graphql.url", "", "Commerce's GraphQL endpoint, e.g. https://shop.example.com/graphql; when set, Ferry serves /graphql as a proxy to it that adds the aep-segments-membership header."),
     HISTORY_WORK_DIR("ferry.history.work-dir", "data/history", "Directory where `ferry history` writes its JSON Lines files before each batch is uploaded (deleted once their batch reached a final status)."),

@@ -22,7 +22,7 @@ class ComponentCatalogTest {
         assertThat(aep.names()).contains("datastreamId", "streamingConnectionId", "datasetId", "schemaId",
                 "maxRequestBytes", "lazyStartProducer");
         assertThat(aep.pathName()).isEqualTo("api");
-        assertThat(aep.pathValues()).containsExactly("edge", "streaming", "batch");
+        assertThat(aep.pathValues()).containsExactly("edge", "streaming", "batch", "audiences", "activation");
         assertThat(aep.accepts("DATASETID")).isTrue();
         assertThat(catalog.options("outbox").names()).contains("batchSize", "pollInterval");
     }

@@ -65,7 +65,8 @@ public final class HistoryBenchmark {
                 System.out.printf(Locale.ROOT, "%n%-28s %12s%n", "measure", "value");
                 System.out.printf(Locale.ROOT, "%-28s %,12d%n", "orders", export.summary().orders());
                 System.out.printf(Locale.ROOT, "%-28s %,12d%n", "events", export.summary().events());
-                System.out.printf(Locale.ROOT, "%-28s %12d%n", "files / batches", export.summary().files());
+                System.out.printf(Locale.ROOT, "%-28s %12d%n", "files", export.summary().files());
+                System.out.printf(Locale.ROOT, "%-28s %12d%n", "batches", export.summary().batches());
                 System.out.printf(Locale.ROOT, "%-28s %12.1f%n", "raw read s", rawSeconds);
                 System.out.printf(Locale.ROOT, "%-28s %,12.0f%n", "raw read orders/s", orders / rawSeconds);
                 System.out.printf(Locale.ROOT, "%-28s %12.1f%n", "dry run s (files only)", dryRun.seconds());

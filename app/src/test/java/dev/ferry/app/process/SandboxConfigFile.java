@@ -4,12 +4,15 @@ import dev.ferry.sandbox.AepSandbox;
 import dev.ferry.sandbox.SandboxSettings;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A ferry.properties that points every AEP URL and credential at a running sandbox, as an operator would write it. */
 public final class SandboxConfigFile {
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private SandboxConfigFile() {
     }
@@ -37,9 +40,21 @@ public final class SandboxConfigFile {
         return config;
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up). A port the OS handed out as ephemeral is free again
+     * once this method closes it, and the process under test may be given it for something else (the demo's embedded
+     * MariaDB picks its own port) before Ferry binds it; ports below the range are never handed out that way.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + RANDOM.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port found between 20000 and 32000");
     }
 }

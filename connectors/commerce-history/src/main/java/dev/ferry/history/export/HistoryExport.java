@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,7 +53,7 @@ public final class HistoryExport {
     private static final Duration DAY = Duration.ofDays(1);
 
     private final HistoryJob job;
-    private final Callable<Connection> database;
+    private final CommerceConnections database;
     private final OrderEventMapper mapper;
     private final StateDatabase state;
     private final HistorySink sink;
@@ -76,7 +75,7 @@ public final class HistoryExport {
     private long runStarted;
 
     /** @param sink where batches go; null for a dry run, which keeps the files in the job's directory */
-    public HistoryExport(HistoryJob job, Callable<Connection> database, OrderEventMapper mapper, StateDatabase state,
+    public HistoryExport(HistoryJob job, CommerceConnections database, OrderEventMapper mapper, StateDatabase state,
                          HistorySink sink, HistoryProgress progress, Clock clock) {
         this.job = job;
         this.database = database;
@@ -99,7 +98,7 @@ public final class HistoryExport {
         Files.createDirectories(job.outDir());
         deleteUnfinishedFiles(resume ? checkpoint.nextFile() : 1);
         state.checkpoints().put(job.checkpointKey(), checkpoint.toJson());
-        try (Connection connection = database.call()) {
+        try (Connection connection = database.open()) {
             long total = count(connection);
             progress.update(checkpoint.orders(), total, checkpoint.events());
             long after = checkpoint.afterOrderId();
@@ -121,16 +120,6 @@ public final class HistoryExport {
             progress.update(checkpoint.orders(), total, checkpoint.events());
         } catch (SQLException e) {
             throw stopped("the Commerce database failed (" + e.getMessage() + ")", e);
-        } catch (HistoryStopped e) {
-            throw e;
-        } catch (Exception e) {
-            if (e instanceof IOException io) {
-                throw io;
-            }
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw stopped("the Commerce database could not be reached (" + e.getMessage() + ")", e);
         } finally {
             settleAfterFailure();
             sender.shutdownNow();
@@ -242,6 +231,12 @@ public final class HistoryExport {
         }
         LOG.warn("history batch of {} failed: {}; sending it again as a replacement batch", names(paths), failure);
         return new BatchOutcome(sentAt, failure, sink.ingest(paths));
+    }
+
+    /** Opens a read-only connection to the Commerce database. */
+    @FunctionalInterface
+    public interface CommerceConnections {
+        Connection open() throws SQLException;
     }
 
     /** What became of a batch: its first failure (null if none) and the replacement's (null if it succeeded). */

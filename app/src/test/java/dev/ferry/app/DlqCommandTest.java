@@ -81,6 +81,6 @@ class DlqCommandTest {
 
         String[] wrong = run("dlq", "purge", "--older-than", "a month", "--config", config.toString());
         assertThat(wrong[0]).isEqualTo("2");
-        assertThat(wrong[1]).contains("--older-than takes an age such as 30d, 12h or 45m, not 'a month'");
+        assertThat(wrong[1]).contains("--older-than: an age is a number with d, h or m, such as 30d, 12h or 45m, not 'a month'");
     }
 }

@@ -4,6 +4,7 @@ import dev.ferry.app.ExitCodes;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
 import dev.ferry.core.state.DeadLetter;
+import dev.ferry.core.state.DeadLetterRetention;
 import dev.ferry.core.state.StateDatabase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 @Command(name = "dlq", mixinStandardHelpOptions = true,
         description = "Work with dead letters: events AEP refused as invalid, kept with AEP's reason.",
@@ -141,17 +140,11 @@ public final class DlqCommand implements Runnable {
         }
 
         private Duration age(String text) {
-            Matcher m = Pattern.compile("(\\d+)([dhm])").matcher(text.trim());
-            if (!m.matches()) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--older-than takes an age such as 30d, 12h or 45m, not '" + text + "'");
+            try {
+                return DeadLetterRetention.parseAge(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--older-than: " + e.getMessage());
             }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "d" -> Duration.ofDays(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofMinutes(n);
-            };
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.ferry.app.runtime;
 
+import dev.ferry.core.config.ConfigException;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
 import dev.ferry.core.outbox.OutboxHealthCheck;
+import dev.ferry.core.state.DeadLetterRetention;
 import dev.ferry.core.state.StateDatabase;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
@@ -23,6 +25,7 @@ public final class FerryRuntime implements AutoCloseable {
     private final RouteLocation routes;
     private final StateDatabase state;
     private final Main main;
+    private DeadLetterRetention retention;
 
     private FerryRuntime(FerryConfig config, RouteLocation routes) {
         this.config = config;
@@ -54,16 +57,28 @@ public final class FerryRuntime implements AutoCloseable {
     public void runUntilStopped() throws Exception {
         LOG.info("Ferry starting: routes from {}, business port {}, management port {}", routes,
                 config.get(FerrySetting.HTTP_PORT), config.get(FerrySetting.MANAGEMENT_PORT));
+        startRetention();
         try {
             main.run();
         } finally {
+            retention.close();
             state.close();
         }
     }
 
     /** Starts without blocking, for `ferry demo` and the tests. */
     public void start() throws Exception {
+        startRetention();
         main.start();
+    }
+
+    private void startRetention() {
+        try {
+            retention = DeadLetterRetention.start(state,
+                    DeadLetterRetention.parseAge(config.get(FerrySetting.DLQ_RETENTION)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(FerrySetting.DLQ_RETENTION.key() + ": " + e.getMessage());
+        }
     }
 
     public CamelContext camelContext() {
@@ -77,6 +92,9 @@ public final class FerryRuntime implements AutoCloseable {
     @Override
     public void close() throws Exception {
         main.stop();
+        if (retention != null) {
+            retention.close();
+        }
         state.close();
     }
 }

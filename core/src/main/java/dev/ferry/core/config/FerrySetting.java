@@ -34,6 +34,7 @@ public enum FerrySetting {
     AEP_DATASET_ID("ferry.aep.dataset-id", "", "Dataset that receives the ExperienceEvents (streaming and batch)."),
     AEP_SCHEMA_ID("ferry.aep.schema-id", "", "Schema $id of the dataset, sent as header.schemaRef.id on streaming messages."),
     AEP_DATASTREAM_ID("ferry.aep.datastream-id", "", "Edge datastream id used by aep:edge."),
+    DLQ_RETENTION("ferry.dlq.retention", "30d", "How long dead letters are kept: an age such as 30d, 12h or 45m, checked hourly while Ferry runs; 0 keeps them for good."),
     ORDERS_ENABLED("ferry.orders.enabled", "false", "Whether the back-office order poller runs (routes/commerce-orders.yaml); it reads the database of ferry.commerce.db.*."),
     ORDERS_POLL_INTERVAL("ferry.orders.poll-interval", "2000", "Milliseconds between two polls of the Commerce database for order changes."),
     AUDIENCES_ENABLED("ferry.audiences.enabled", "false", "Whether the audience endpoints run (routes/audiences.yaml): the AEP destination intake, the membership lookup, the GraphQL proxy and the shopper's own membership; Ferry's ferry_* tables are created in the database of ferry.commerce.db.*, whose user then needs CREATE, INSERT and UPDATE on them."),

@@ -1,8 +1,7 @@
 package dev.ferry.audiences;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.audiences.store.AudienceMigrations;
+import dev.ferry.core.commerce.CommerceDataSource;
 import javax.sql.DataSource;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -92,8 +91,7 @@ public class CommerceAudiencesEndpoint extends DefaultEndpoint {
             + "answer (and to connect) before answering 502")
     private int graphqlTimeout = 30;
 
-    private DataSource database;
-    private HikariDataSource pool;
+    private CommerceDataSource database;
 
     public CommerceAudiencesEndpoint(String uri, CommerceAudiencesComponent component, String name) {
         super(uri, component);
@@ -123,37 +121,19 @@ public class CommerceAudiencesEndpoint extends DefaultEndpoint {
     /** The Commerce database with Ferry's tables migrated, opened once per endpoint. */
     synchronized DataSource database() {
         if (database == null) {
-            DataSource source = dataSource;
-            if (source == null && url != null && !url.isBlank()) {
-                HikariConfig config = new HikariConfig();
-                config.setJdbcUrl(url);
-                config.setUsername(user);
-                config.setPassword(password);
-                config.setPoolName("ferry-audiences-" + name);
-                config.setMaximumPoolSize(8);
-                pool = new HikariDataSource(config);
-                source = pool;
-            }
-            if (source == null) {
-                source = getCamelContext().getRegistry().lookupByNameAndType("dataSource", DataSource.class);
-            }
-            if (source == null) {
-                throw new IllegalStateException("commerce-audiences: set url, dataSource, or bind a DataSource bean "
-                        + "named dataSource");
-            }
-            AudienceMigrations.migrate(source);
-            database = source;
+            database = CommerceDataSource.resolve(dataSource, url, user, password, getCamelContext(),
+                    "commerce-audiences:" + name);
+            AudienceMigrations.migrate(database.dataSource());
         }
-        return database;
+        return database.dataSource();
     }
 
     @Override
     protected synchronized void doStop() throws Exception {
-        if (pool != null) {
-            pool.close();
-            pool = null;
+        if (database != null) {
+            database.close();
+            database = null;
         }
-        database = null;
         super.doStop();
     }
 

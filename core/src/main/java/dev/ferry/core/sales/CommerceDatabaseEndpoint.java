@@ -1,7 +1,7 @@
 package dev.ferry.core.sales;
 
+import dev.ferry.core.commerce.CommerceDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -46,27 +46,34 @@ public abstract class CommerceDatabaseEndpoint extends ScheduledPollEndpoint {
             + "of the Commerce customer id (sales_order.customer_id)")
     private String customerIdNamespace = "commerceCustomerId";
 
+    private CommerceDataSource database;
+
     protected CommerceDatabaseEndpoint(String uri, Component component) {
         super(uri, component);
     }
 
-    /** A new read-only connection to the Commerce database; the caller closes it. */
+    /** A read-only connection to the Commerce database; the caller closes it. */
     public Connection connect() throws SQLException {
-        Connection connection;
-        if (dataSource != null) {
-            connection = dataSource.getConnection();
-        } else if (url != null && !url.isBlank()) {
-            connection = DriverManager.getConnection(url, user, password);
-        } else {
-            DataSource bean = getCamelContext().getRegistry().lookupByNameAndType("dataSource", DataSource.class);
-            if (bean == null) {
-                throw new IllegalStateException(getEndpointBaseUri() + ": set url, dataSource, or bind a DataSource "
-                        + "bean named dataSource");
-            }
-            connection = bean.getConnection();
-        }
+        Connection connection = database().getConnection();
         connection.setReadOnly(true);
         return connection;
+    }
+
+    private synchronized DataSource database() {
+        if (database == null) {
+            database = CommerceDataSource.resolve(dataSource, url, user, password, getCamelContext(),
+                    getEndpointBaseUri());
+        }
+        return database.dataSource();
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+        super.doStop();
     }
 
     /** The changes the {@code events} option selects; an unknown name fails with the known ones. */

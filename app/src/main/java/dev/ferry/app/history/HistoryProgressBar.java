@@ -36,15 +36,16 @@ public final class HistoryProgressBar implements HistoryProgress {
             return;
         }
         lastDrawn = now;
-        out.print(terminal ? "\r" + line(ordersDone, ordersTotal, events, now) : line(ordersDone, ordersTotal, events,
-                now) + System.lineSeparator());
-        if (terminal && finished) {
-            out.println();
+        String line = line(ordersDone, ordersTotal, events, now);
+        if (terminal) {
+            out.print("\r" + line + (finished ? System.lineSeparator() : ""));
+        } else {
+            out.println(line);
         }
         out.flush();
     }
 
-    String line(long done, long total, long events, long now) {
+    private String line(long done, long total, long events, long now) {
         double seconds = Math.max(1e-3, (now - started) / 1e9);
         double rate = (done - startOrders) / seconds;
         String eta = rate <= 0 || done >= total ? "-" : format(Duration.ofSeconds((long) ((total - done) / rate)));

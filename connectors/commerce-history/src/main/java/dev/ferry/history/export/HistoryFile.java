@@ -70,10 +70,6 @@ final class HistoryFile implements AutoCloseable {
         return lastOrderId;
     }
 
-    long bytes() {
-        return bytes;
-    }
-
     @Override
     public void close() throws IOException {
         out.close();

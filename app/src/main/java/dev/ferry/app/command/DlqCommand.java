@@ -3,6 +3,7 @@ package dev.ferry.app.command;
 import dev.ferry.app.ExitCodes;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
+import dev.ferry.core.identity.PersonalData;
 import dev.ferry.core.state.DeadLetter;
 import dev.ferry.core.state.DeadLetterRetention;
 import dev.ferry.core.state.StateDatabase;

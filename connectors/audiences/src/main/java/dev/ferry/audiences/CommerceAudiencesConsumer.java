@@ -1,6 +1,6 @@
 package dev.ferry.audiences;
 
-import dev.ferry.audiences.http.BearerToken;
+import dev.ferry.core.security.BearerToken;
 import dev.ferry.audiences.http.CatalogHandler;
 import dev.ferry.audiences.http.DestinationHandler;
 import dev.ferry.audiences.http.GraphqlProxy;

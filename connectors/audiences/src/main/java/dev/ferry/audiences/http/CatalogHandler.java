@@ -1,5 +1,6 @@
 package dev.ferry.audiences.http;
 
+import dev.ferry.core.security.BearerToken;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.audiences.store.AudienceCatalog;

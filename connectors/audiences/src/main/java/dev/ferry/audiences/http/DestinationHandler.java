@@ -1,5 +1,6 @@
 package dev.ferry.audiences.http;
 
+import dev.ferry.core.security.BearerToken;
 import dev.ferry.audiences.intake.DestinationPayloadParser;
 import dev.ferry.audiences.intake.DestinationProfile;
 import dev.ferry.audiences.intake.DestinationRejection;

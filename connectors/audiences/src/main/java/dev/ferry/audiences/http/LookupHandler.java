@@ -1,5 +1,6 @@
 package dev.ferry.audiences.http;
 
+import dev.ferry.core.security.BearerToken;
 import dev.ferry.audiences.identity.AudienceIdentity;
 import dev.ferry.audiences.lookup.MembershipLookup;
 import java.net.URLDecoder;

@@ -1,4 +1,4 @@
-package dev.ferry.audiences.http;
+package dev.ferry.core.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
 package dev.ferry.app.runtime;
 
+import dev.ferry.app.admin.AdminApi;
 import dev.ferry.core.config.ConfigException;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
@@ -30,12 +31,19 @@ public final class FerryRuntime implements AutoCloseable {
     private FerryRuntime(FerryConfig config, RouteLocation routes) {
         this.config = config;
         this.routes = routes;
+        AdminApi.checkExposure(config);
         this.state = StateDatabase.open(config.get(FerrySetting.STATE_DB_URL), config.get(FerrySetting.STATE_DB_USER),
                 config.get(FerrySetting.STATE_DB_PASSWORD));
         this.main = new Main();
         main.setInitialProperties(CamelProperties.of(config, routes));
         main.bind("ferryState", state);
         main.bind("ferryOutboxHealth", new OutboxHealthCheck(state));
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport main) {
+                AdminApi.mount(main.getCamelContext(), state, config);
+            }
+        });
     }
 
     public static FerryRuntime create(FerryConfig config, RouteLocation routes) {

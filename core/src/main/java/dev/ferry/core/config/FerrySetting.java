@@ -15,6 +15,7 @@ public enum FerrySetting {
     HTTP_TLS_KEYSTORE_TYPE("ferry.http.tls.keystore-type", "PKCS12", "Type of the TLS keystore: PKCS12 or JKS."),
     MANAGEMENT_HOST("ferry.management.host", "127.0.0.1", "Interface of the management server; loopback unless an operator opens it on purpose."),
     MANAGEMENT_PORT("ferry.management.port", "8081", "Port of the management server: health at /observe/health, Prometheus metrics at /observe/metrics."),
+    ADMIN_TOKEN("ferry.admin.token", "", "Bearer token for the management port's admin API (dead letters at /admin/dlq) and its metrics; without one the admin API is off, and the management port must stay on loopback.", true),
     COMMERCE_DB_URL("ferry.commerce.db.url", "", "JDBC URL of the Adobe Commerce (Magento 2) MySQL/MariaDB database, e.g. jdbc:mariadb://db:3306/magento."),
     COMMERCE_DB_USER("ferry.commerce.db.user", "", "Database user for the Commerce database; read grants suffice for the order connectors."),
     COMMERCE_DB_PASSWORD("ferry.commerce.db.password", "", "Password of the Commerce database user.", true),

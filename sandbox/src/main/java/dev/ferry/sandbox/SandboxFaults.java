@@ -1,6 +1,7 @@
 package dev.ferry.sandbox;
 
 import dev.ferry.sandbox.faults.FaultDecision;
+import dev.ferry.sandbox.faults.RetryAfterWatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SandboxFaults {
 
     private final AtomicReference<Active> active;
+    private final RetryAfterWatch retryAfter = new RetryAfterWatch();
 
     public SandboxFaults(FaultSettings initial) {
         this.active = new AtomicReference<>(new Active(initial));
@@ -33,8 +35,26 @@ public final class SandboxFaults {
         return active.get().settings;
     }
 
-    /** Counts one data request and decides whether it fails; called by the sandbox's HTTP layer. */
-    public FaultDecision decide() {
+    /**
+     * Counts one data request to the named API, notes whether it came before that API's last Retry-After ran out,
+     * and decides whether it fails; called by the sandbox's HTTP layer.
+     */
+    public FaultDecision decide(String api) {
+        long now = System.nanoTime();
+        retryAfter.arrived(api, now);
+        FaultDecision decision = decide();
+        if (decision.fails() && decision.retryAfterSeconds() > 0) {
+            retryAfter.told(api, now, decision.retryAfterSeconds());
+        }
+        return decision;
+    }
+
+    /** Requests a client sent before the Retry-After of their API had run out; 0 for a well-behaved client. */
+    public long requestsBeforeRetryAfter() {
+        return retryAfter.earlyRequests();
+    }
+
+    private FaultDecision decide() {
         Active now = active.get();
         FaultSettings s = now.settings;
         long n = now.requests.incrementAndGet();

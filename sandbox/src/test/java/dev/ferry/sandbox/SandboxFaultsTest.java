@@ -21,11 +21,11 @@ class SandboxFaultsTest {
     void failsTheFirstNRequestsWithTheFailStatusAndRetryAfter() {
         SandboxFaults faults = new SandboxFaults(FaultSettings.builder().failFirst(2).retryAfterSeconds(3).build());
 
-        FaultDecision first = faults.decide();
+        FaultDecision first = faults.decide("streaming");
         assertThat(first.failStatus()).isEqualTo(503);
         assertThat(first.retryAfterSeconds()).isEqualTo(3);
-        assertThat(faults.decide().failStatus()).isEqualTo(503);
-        assertThat(faults.decide().fails()).isFalse();
+        assertThat(faults.decide("streaming").failStatus()).isEqualTo(503);
+        assertThat(faults.decide("streaming").fails()).isFalse();
     }
 
     @Test
@@ -33,7 +33,7 @@ class SandboxFaultsTest {
         SandboxFaults faults = new SandboxFaults(
                 FaultSettings.builder().failFirst(1).failStatus(500).retryAfterSeconds(3).build());
 
-        FaultDecision decision = faults.decide();
+        FaultDecision decision = faults.decide("streaming");
 
         assertThat(decision.failStatus()).isEqualTo(500);
         assertThat(decision.retryAfterSeconds()).isZero();
@@ -56,22 +56,22 @@ class SandboxFaultsTest {
     @Test
     void applyingNewSettingsRestartsTheRequestCount() {
         SandboxFaults faults = new SandboxFaults(FaultSettings.builder().failFirst(1).build());
-        faults.decide();
+        faults.decide("streaming");
 
         faults.apply(FaultSettings.builder().failFirst(1).build());
 
-        assertThat(faults.decide().fails()).isTrue();
+        assertThat(faults.decide("streaming").fails()).isTrue();
     }
 
     @Test
     void clearRemovesEveryFaultButLatencyIsCarriedWhileSet() {
         SandboxFaults faults = new SandboxFaults(FaultSettings.builder().latencyMs(25).build());
-        assertThat(faults.decide().latencyMs()).isEqualTo(25);
+        assertThat(faults.decide("streaming").latencyMs()).isEqualTo(25);
 
         faults.clear();
 
         assertThat(faults.current()).isEqualTo(FaultSettings.none());
-        assertThat(faults.decide()).isEqualTo(new FaultDecision(0, 0, 0));
+        assertThat(faults.decide("streaming")).isEqualTo(new FaultDecision(0, 0, 0));
     }
 
     @Test
@@ -83,6 +83,6 @@ class SandboxFaultsTest {
     }
 
     private static List<Integer> statuses(SandboxFaults faults, int requests) {
-        return IntStream.range(0, requests).mapToObj(i -> faults.decide().failStatus()).toList();
+        return IntStream.range(0, requests).mapToObj(i -> faults.decide("streaming").failStatus()).toList();
     }
 }

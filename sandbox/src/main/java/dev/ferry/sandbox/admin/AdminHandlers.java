@@ -191,6 +191,7 @@ public final class AdminHandlers {
     private ObjectNode statsJson() {
         ObjectNode json = stats.toJson();
         json.put("retainedEvents", events.size());
+        json.put("requestsBeforeRetryAfter", faults.requestsBeforeRetryAfter());
         json.put("schema", schemaSource);
         return json;
     }

@@ -43,7 +43,7 @@ public final class ApiGuard {
                 CredentialErrors.reply(api.family(), failure.get()).send(ctx);
                 return;
             }
-            FaultDecision decision = faults.decide();
+            FaultDecision decision = faults.decide(api.family().name());
             Runnable answer = () -> {
                 if (decision.fails()) {
                     stats.served(decision.failStatus());

@@ -29,6 +29,7 @@ final class FaultTally {
     /**
      * @param sent         events the scenario tried to hand to Ferry
      * @param acknowledged ids of the events Ferry took responsibility for (a 202, a committed Commerce change)
+     * @param deadLettered how many of those AEP refused and Ferry kept as dead letters
      */
     static FaultTally count(String scenario, int sent, Collection<String> acknowledged, ReceivedEvents aep,
                             long deadLettered) {
@@ -37,8 +38,9 @@ final class FaultTally {
         return tally;
     }
 
+    /** Acknowledged events neither in AEP nor kept as dead letters. */
     long lost() {
-        return acknowledged.size() - delivered;
+        return acknowledged.size() - delivered - deadLettered;
     }
 
     long duplicated() {

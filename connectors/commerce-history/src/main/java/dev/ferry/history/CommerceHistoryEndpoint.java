@@ -75,6 +75,11 @@ public class CommerceHistoryEndpoint extends CommerceDatabaseEndpoint {
     }
 
     @Override
+    public CommerceHistoryComponent getComponent() {
+        return (CommerceHistoryComponent) super.getComponent();
+    }
+
+    @Override
     public Producer createProducer() {
         return new CommerceHistoryProducer(this);
     }

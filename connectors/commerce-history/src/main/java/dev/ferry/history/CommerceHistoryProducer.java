@@ -57,7 +57,7 @@ public class CommerceHistoryProducer extends DefaultProducer {
         Message in = exchange.getIn();
         HistoryRange range = HistoryRange.parse(in.getHeader(CommerceHistoryHeaders.FROM, endpoint.getFrom(),
                 String.class), in.getHeader(CommerceHistoryHeaders.TO, endpoint.getTo(), String.class), Clock.systemUTC());
-        boolean resume = in.getHeader(CommerceHistoryHeaders.RESUME, endpoint.isResume(), Boolean.class);
+        boolean resume = resume(in);
         Set<Long> storeIds;
         try (Connection connection = endpoint.connect()) {
             storeIds = endpoint.storeIds(connection);
@@ -68,7 +68,26 @@ public class CommerceHistoryProducer extends DefaultProducer {
         HistoryProgress progress = endpoint.getProgress() == null ? HistoryProgress.NONE : endpoint.getProgress();
         HistoryExport export = new HistoryExport(job, endpoint::connect,
                 new OrderEventMapper(endpoint.getCustomerIdNamespace()), state, sink(), progress, Clock.systemUTC());
-        exchange.getMessage().setBody(export.run(resume));
+        try (RunningExports.Run run = endpoint.getComponent().running().start(endpoint.getName())) {
+            exchange.getMessage().setBody(export.run(resume));
+        }
+    }
+
+    /** The resume header (a Boolean, or true or false as text, e.g. from a query parameter), else the option. */
+    private boolean resume(Message in) {
+        Object header = in.getHeader(CommerceHistoryHeaders.RESUME);
+        if (header instanceof Boolean given) {
+            return given;
+        }
+        String text = header == null ? "" : header.toString().trim();
+        if (text.isEmpty()) {
+            return endpoint.isResume();
+        }
+        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(CommerceHistoryHeaders.RESUME + " must be true or false, not '" + text
+                    + "'");
+        }
+        return Boolean.parseBoolean(text);
     }
 
     /** The sink option as a {@link HistorySink}, spoken to one batch step at a time. */

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -300,6 +301,33 @@ class CommerceHistoryIT {
     }
 
     @Test
+    void aSecondTriggerWhileTheExportRunsStartsNothing() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        camel.getRegistry().bind("holding", (HistoryProgress) (done, total, events) -> {
+            running.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        var first = camel.createProducerTemplate().asyncRequestBody("commerce-history:orders?dataSource=#commerceDb"
+                + "&sinkUri=direct:sink&outDir=" + outDir + "&from=" + FROM + "&to=" + TO + "&progress=#holding",
+                null, HistorySummary.class);
+        running.await();
+        try {
+            assertThatThrownBy(() -> exportToSink("")).rootCause().isInstanceOf(HistoryAlreadyRunning.class)
+                    .hasMessageContaining("history export 'orders' is already running");
+        } finally {
+            release.countDown();
+        }
+
+        assertThat(first.get().orders()).isEqualTo(ordersInRange());
+        assertThat(ids(ingested)).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aFailedBatchIsReportedAndRetriedOnceAsAReplacementBatch() throws Exception {
         sink.behaviour = n -> n == 2 ? "INVALID_DATA: row 4 is bad" : null;
 
@@ -374,6 +402,9 @@ class CommerceHistoryIT {
                 .rootCause().hasMessageContaining("unknown store code(s) [nowhere]");
         assertThatThrownBy(() -> template.requestBody(base + "&from=2022-01-01&to=2023-01-01&resume=true", (Object) null))
                 .rootCause().hasMessageContaining("no interrupted export named 'orders'");
+        assertThatThrownBy(() -> template.requestBodyAndHeader(base + "&from=2022-01-01&to=2023-01-01", null,
+                CommerceHistoryHeaders.RESUME, "yes")).hasRootCauseMessage("FerryHistoryResume must be true or false,"
+                + " not 'yes'");
         assertThat(batches.get()).isZero();
     }
 

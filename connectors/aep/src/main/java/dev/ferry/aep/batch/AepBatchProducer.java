@@ -12,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,24 +91,33 @@ public class AepBatchProducer extends AepDeliveryProducer {
             throw new IllegalArgumentException("aep:batch: the " + BatchSteps.UPLOAD + " step takes one JSON Lines file"
                     + " (a java.nio.file.Path) as the body");
         }
-        Message message = exchange.getMessage();
-        String batchId = exchange.getIn().getHeader(BatchSteps.BATCH_ID, String.class);
-        try (AepBatchFiles files = AepBatchFiles.ofJsonLines(List.of(file), getEndpoint().getMaxFileBytes())) {
-            DeliveryReport report = new DeliveryReport();
-            files.tooLarge().forEach(row -> report.rejected(row.eventId(), row.reason()));
-            try {
-                if (batchId == null) {
-                    batchId = api.create();
-                }
-                message.setHeader(BatchSteps.BATCH_ID, batchId);
-                for (AepBatchFile part : files.files()) {
-                    api.upload(batchId, part);
-                }
-            } catch (DeliveryException e) {
-                report.deferred(e);
-            }
-            return report;
+        long maxFileBytes = getEndpoint().getMaxFileBytes();
+        if (Files.size(file) <= maxFileBytes) {
+            // uploaded as it is: its rows are only named when the batch is completed, so it is not read here
+            return upload(exchange, List.of(new AepBatchFile(file.getFileName().toString(), file, List.of())),
+                    new DeliveryReport());
         }
+        try (AepBatchFiles parts = AepBatchFiles.ofJsonLines(List.of(file), maxFileBytes)) {
+            DeliveryReport report = new DeliveryReport();
+            parts.tooLarge().forEach(row -> report.rejected(row.eventId(), row.reason()));
+            return upload(exchange, parts.files(), report);
+        }
+    }
+
+    private DeliveryReport upload(Exchange exchange, List<AepBatchFile> files, DeliveryReport report) {
+        String batchId = exchange.getIn().getHeader(BatchSteps.BATCH_ID, String.class);
+        try {
+            if (batchId == null) {
+                batchId = api.create();
+            }
+            exchange.getMessage().setHeader(BatchSteps.BATCH_ID, batchId);
+            for (AepBatchFile file : files) {
+                api.upload(batchId, file);
+            }
+        } catch (DeliveryException e) {
+            report.deferred(e);
+        }
+        return report;
     }
 
     /** Completes the batch unless it is past loading (a completion that is retried), then waits for its end. */

@@ -52,7 +52,9 @@ final class RecordingBatchSink implements Processor {
                 files.get(batchId).put(file.getFileName().toString(), rows(file));
             }
             case BatchSteps.COMPLETE -> complete(batchId, report);
-            case BatchSteps.STATUS -> { }
+            case BatchSteps.STATUS -> {
+                // answered by the status header below
+            }
             default -> throw new IllegalArgumentException("unknown step");
         }
         exchange.getMessage().setHeader(BatchSteps.BATCH_ID, batchId);

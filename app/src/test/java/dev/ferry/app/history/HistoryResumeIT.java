@@ -2,6 +2,7 @@ package dev.ferry.app.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.ferry.app.process.SandboxConfigFile;
 import dev.ferry.app.runtime.CamelProperties;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -123,9 +125,12 @@ class HistoryResumeIT {
     @Test
     void anExportInterruptedAfterFilesWentIntoTheOpenBatchResumesIntoThatBatchAndAepHasEveryEventOnce()
             throws Exception {
+        AtomicInteger pages = new AtomicInteger();
         camel.getRegistry().bind("interrupting", (HistoryProgress) (done, total, events) -> {
-            HistoryCheckpoint.OpenBatch open = checkpoint().batch();
-            if (open != null && open.files().size() >= 2) {
+            if (pages.incrementAndGet() == 10) {
+                // the sender goes on uploading while the export waits here for two files in the open batch
+                await().atMost(Duration.ofSeconds(20)).until(() -> checkpoint().batch() != null
+                        && checkpoint().batch().files().size() >= 2);
                 throw new IllegalStateException("Ctrl-C");
             }
         });

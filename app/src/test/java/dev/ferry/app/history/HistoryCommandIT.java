@@ -1,20 +1,28 @@
 package dev.ferry.app.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ferry.app.ExitCodes;
 import dev.ferry.app.process.FerryProcess;
 import dev.ferry.app.process.SandboxConfigFile;
+import dev.ferry.core.xdm.Xdm;
 import dev.ferry.sample.CommerceSampleData;
 import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.SampleSize;
 import dev.ferry.sandbox.AepSandbox;
 import dev.ferry.sandbox.Channel;
+import dev.ferry.sandbox.FaultSettings;
 import dev.ferry.sandbox.ReceivedEvent;
 import dev.ferry.sandbox.SandboxSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +86,41 @@ class HistoryCommandIT {
             assertThat(result.output()).as("the progress lines of a run that is not on a terminal")
                     .contains("/ 120 orders");
         }
+    }
+
+    @Test
+    void anExportKilledWithFilesInItsOpenBatchResumesIntoThatBatchAndAepHasEveryEventOnce() throws Exception {
+        try (AepSandbox sandbox = AepSandbox.start(SandboxSettings.defaults())) {
+            // slow uploads, so that the kill lands while the batch is open with files in it
+            sandbox.faults().apply(FaultSettings.builder().latencyMs(300).build());
+            Path config = config(sandbox, "ferry.history.file-size=20000", "ferry.history.files-per-batch=1000");
+            try (FerryProcess export = FerryProcess.start(work, secret(sandbox), "history", "--config",
+                    config.toString(), "--from", "2022-01-01", "--to", "2025-07-01")) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> requests(sandbox, "batch.fileUpload") >= 2
+                        || !export.isAlive());
+                export.kill();
+                assertThat(requests(sandbox, "batch.fileUpload")).as(export.output()).isGreaterThanOrEqualTo(2);
+            }
+            assertThat(sandbox.events().size()).as("nothing is ingested before the batch is completed").isZero();
+            sandbox.faults().clear();
+
+            FerryProcess.Result resumed = FerryProcess.run(work, secret(sandbox), "history", "--config",
+                    config.toString(), "--from", "2022-01-01", "--to", "2025-07-01", "--resume");
+
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            assertThat(requests(sandbox, "batch.create")).as("the resumed run went on in the batch left open")
+                    .isEqualTo(1);
+            List<ReceivedEvent> received = sandbox.events().list();
+            assertThat(received.stream().map(ReceivedEvent::id).distinct().count()).isEqualTo(received.size());
+            assertThat(resumed.output()).contains("history history: 120 orders, " + received.size() + " events");
+        }
+    }
+
+    /** How many requests the sandbox counted for one of its APIs, e.g. batch.create. */
+    private static long requests(AepSandbox sandbox, String api) throws Exception {
+        HttpResponse<String> stats = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(sandbox.baseUrl() + "/sandbox/stats")).build(), HttpResponse.BodyHandlers.ofString());
+        return Xdm.JSON.readTree(stats.body()).path("requests").path(api).asLong();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ferry.app.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ferry.core.delivery.BatchSteps;
 import dev.ferry.core.delivery.DeliveryReport;
 import dev.ferry.core.state.StateDatabase;
 import dev.ferry.core.xdm.Xdm;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -51,6 +53,7 @@ class HistoryMatchesOrdersIT {
                 .withCreatedBetween(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1))));
         Set<String> polled = ConcurrentHashMap.newKeySet();
         Set<String> exported = ConcurrentHashMap.newKeySet();
+        AtomicInteger batches = new AtomicInteger();
         try (StateDatabase state = StateDatabase.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "", ""); CamelContext camel = new DefaultCamelContext()) {
             camel.getRegistry().bind("state", state);
@@ -65,17 +68,17 @@ class HistoryMatchesOrdersIT {
                                 events.forEach(event -> polled.add(event.id()));
                             }).to("outbox:streaming");
                     from("direct:batch").process(exchange -> {
-                        DeliveryReport report = new DeliveryReport();
-                        @SuppressWarnings("unchecked")
-                        List<Path> files = exchange.getIn().getBody(List.class);
-                        for (Path file : files) {
-                            for (String line : Files.readAllLines(file)) {
-                                String id = Xdm.JSON.readTree(line).get("_id").asText();
-                                exported.add(id);
-                                report.delivered(id);
+                        // aep:batch's steps, every batch succeeding: the events are those of the uploaded files
+                        String batchId = exchange.getIn().getHeader(BatchSteps.BATCH_ID,
+                                "batch-" + batches.incrementAndGet(), String.class);
+                        if (BatchSteps.UPLOAD.equals(exchange.getIn().getHeader(BatchSteps.STEP))) {
+                            for (String line : Files.readAllLines(exchange.getIn().getBody(Path.class))) {
+                                exported.add(Xdm.JSON.readTree(line).get("_id").asText());
                             }
                         }
-                        exchange.getMessage().setBody(report);
+                        exchange.getMessage().setHeader(BatchSteps.BATCH_ID, batchId);
+                        exchange.getMessage().setHeader(BatchSteps.BATCH_STATUS, "success");
+                        exchange.getMessage().setBody(new DeliveryReport());
                     });
                 }
             });

@@ -13,6 +13,8 @@ import org.apache.camel.support.DefaultComponent;
 @Component("commerce-history")
 public class CommerceHistoryComponent extends DefaultComponent {
 
+    private final RunningExports running = new RunningExports();
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         if (remaining == null || remaining.isBlank()) {
@@ -25,5 +27,9 @@ public class CommerceHistoryComponent extends DefaultComponent {
         CommerceHistoryEndpoint endpoint = new CommerceHistoryEndpoint(uri, this, remaining);
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    RunningExports running() {
+        return running;
     }
 }

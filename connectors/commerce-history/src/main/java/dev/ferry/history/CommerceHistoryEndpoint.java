@@ -41,8 +41,9 @@ public class CommerceHistoryEndpoint extends CommerceDatabaseEndpoint {
             + "and stores instead of starting over; header FerryHistoryResume overrides it")
     private boolean resume;
 
-    @UriParam(label = "sink", description = "Endpoint that ingests each batch of files (body List<Path>, answer a "
-            + "DeliveryReport), e.g. aep:batch; when empty the export is a dry run that keeps the files in outDir")
+    @UriParam(label = "sink", description = "Endpoint that ingests the files in batches, one step per exchange "
+            + "(header FerryBatchStep: upload, complete, status), e.g. aep:batch; when empty the export is a dry run "
+            + "that keeps the files in outDir")
     private String sinkUri;
 
     @UriParam(label = "sink", defaultValue = "data/history", description = "Directory of the files being written; "
@@ -71,6 +72,11 @@ public class CommerceHistoryEndpoint extends CommerceDatabaseEndpoint {
     public CommerceHistoryEndpoint(String uri, CommerceHistoryComponent component, String name) {
         super(uri, component);
         this.name = name;
+    }
+
+    @Override
+    public CommerceHistoryComponent getComponent() {
+        return (CommerceHistoryComponent) super.getComponent();
     }
 
     @Override

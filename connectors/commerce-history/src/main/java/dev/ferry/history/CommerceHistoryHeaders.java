@@ -12,8 +12,8 @@ public final class CommerceHistoryHeaders {
     @Metadata(description = "End of the range, exclusive; overrides the to option.", javaType = "String")
     public static final String TO = "FerryHistoryTo";
 
-    @Metadata(description = "true to go on from the checkpoint of an interrupted run; overrides the resume option.",
-            javaType = "Boolean")
+    @Metadata(description = "true to go on from the checkpoint of an interrupted run, false to start over (a Boolean, or "
+            + "its text, e.g. a query parameter); overrides the resume option.", javaType = "Boolean")
     public static final String RESUME = "FerryHistoryResume";
 
     private CommerceHistoryHeaders() {

@@ -1,6 +1,5 @@
 package dev.ferry.history;
 
-import dev.ferry.core.delivery.DeliveryReport;
 import dev.ferry.core.sales.OrderEventMapper;
 import dev.ferry.core.state.StateDatabase;
 import dev.ferry.history.export.HistoryExport;
@@ -12,9 +11,7 @@ import dev.ferry.history.export.HistorySummary;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
@@ -60,7 +57,7 @@ public class CommerceHistoryProducer extends DefaultProducer {
         Message in = exchange.getIn();
         HistoryRange range = HistoryRange.parse(in.getHeader(CommerceHistoryHeaders.FROM, endpoint.getFrom(),
                 String.class), in.getHeader(CommerceHistoryHeaders.TO, endpoint.getTo(), String.class), Clock.systemUTC());
-        boolean resume = in.getHeader(CommerceHistoryHeaders.RESUME, endpoint.isResume(), Boolean.class);
+        boolean resume = resume(in);
         Set<Long> storeIds;
         try (Connection connection = endpoint.connect()) {
             storeIds = endpoint.storeIds(connection);
@@ -71,31 +68,31 @@ public class CommerceHistoryProducer extends DefaultProducer {
         HistoryProgress progress = endpoint.getProgress() == null ? HistoryProgress.NONE : endpoint.getProgress();
         HistoryExport export = new HistoryExport(job, endpoint::connect,
                 new OrderEventMapper(endpoint.getCustomerIdNamespace()), state, sink(), progress, Clock.systemUTC());
-        exchange.getMessage().setBody(export.run(resume));
+        try (RunningExports.Run run = endpoint.getComponent().running().start(endpoint.getName())) {
+            exchange.getMessage().setBody(export.run(resume));
+        }
     }
 
-    /** The sink option as a {@link HistorySink}: one exchange per batch, judged by the DeliveryReport it answers. */
+    /** The resume header (a Boolean, or true or false as text, e.g. from a query parameter), else the option. */
+    private boolean resume(Message in) {
+        Object header = in.getHeader(CommerceHistoryHeaders.RESUME);
+        if (header instanceof Boolean given) {
+            return given;
+        }
+        String text = header == null ? "" : header.toString().trim();
+        if (text.isEmpty()) {
+            return endpoint.isResume();
+        }
+        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(CommerceHistoryHeaders.RESUME + " must be true or false, not '" + text
+                    + "'");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    /** The sink option as a {@link HistorySink}, spoken to one batch step at a time. */
     private HistorySink sink() {
         String uri = endpoint.getSinkUri();
-        if (uri == null || uri.isBlank()) {
-            return null;
-        }
-        return files -> {
-            Exchange reply = template.send(uri, exchange -> exchange.getIn().setBody(List.copyOf(files)));
-            if (reply.getException() != null) {
-                return "the sink " + uri + " failed: " + reply.getException().getMessage();
-            }
-            DeliveryReport report = reply.getMessage().getBody(DeliveryReport.class);
-            if (report == null) {
-                return "the sink " + uri + " answered no DeliveryReport";
-            }
-            if (report.rejections().isEmpty() && report.deferral().isEmpty()) {
-                return null;
-            }
-            String rejected = report.rejections().stream().limit(3).map(DeliveryReport.Rejection::reason)
-                    .distinct().collect(Collectors.joining("; "));
-            return (report.rejections().isEmpty() ? "" : report.rejections().size() + " rows rejected (" + rejected
-                    + ") ") + report.deferral().map(deferral -> deferral.getMessage()).orElse("");
-        };
+        return uri == null || uri.isBlank() ? null : new EndpointHistorySink(template, uri);
     }
 }

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ferry.core.delivery.DeliveryReport;
+import dev.ferry.core.delivery.BatchSteps;
 import dev.ferry.core.state.StateDatabase;
 import dev.ferry.core.testing.CompatSchema;
 import dev.ferry.core.xdm.Xdm;
+import dev.ferry.history.export.HistoryCheckpoint;
 import dev.ferry.history.export.HistoryExport;
 import dev.ferry.history.export.HistoryProgress;
 import dev.ferry.history.export.HistoryStopped;
@@ -29,9 +30,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
@@ -62,11 +62,10 @@ class CommerceHistoryIT {
     Path outDir;
     private StateDatabase state;
     private CamelContext camel;
+    private final RecordingBatchSink sink = new RecordingBatchSink();
     /** Every row of every batch the sink ingested, in order, doubles included. */
-    private final List<JsonNode> ingested = new CopyOnWriteArrayList<>();
-    private final AtomicInteger batches = new AtomicInteger();
-    /** What the sink does with batch number n (1-based): null to ingest it, else a failure reason. */
-    private volatile IntFunction<String> sinkBehaviour = n -> null;
+    private final List<JsonNode> ingested = sink.ingested;
+    private final AtomicInteger batches = sink.batches;
 
     @BeforeAll
     static void seed() throws SQLException {
@@ -93,26 +92,7 @@ class CommerceHistoryIT {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:sink").process(exchange -> {
-                    int batch = batches.incrementAndGet();
-                    @SuppressWarnings("unchecked")
-                    List<Path> files = exchange.getIn().getBody(List.class);
-                    List<JsonNode> rows = new ArrayList<>();
-                    for (Path file : files) {
-                        for (String line : Files.readAllLines(file)) {
-                            rows.add(Xdm.JSON.readTree(line));
-                        }
-                    }
-                    DeliveryReport report = new DeliveryReport();
-                    String failure = sinkBehaviour.apply(batch);
-                    if (failure == null) {
-                        ingested.addAll(rows);
-                        rows.forEach(row -> report.delivered(row.get("_id").asText()));
-                    } else {
-                        rows.forEach(row -> report.rejected(row.get("_id").asText(), failure));
-                    }
-                    exchange.getMessage().setBody(report);
-                });
+                from("direct:sink").process(sink);
             }
         });
         camel.start();
@@ -255,8 +235,95 @@ class CommerceHistoryIT {
     }
 
     @Test
+    void anExportInterruptedWithFilesInAnOpenBatchResumesIntoThatSameBatch() throws Exception {
+        camel.getRegistry().bind("interruptingInBatch", interruptOnceTwoFilesAreInTheOpenBatch());
+        assertThatThrownBy(() -> exportToSink("&pageSize=5&fileSize=20000&filesPerBatch=1000"
+                + "&progress=#interruptingInBatch")).hasRootCauseMessage("Ctrl-C");
+        HistoryCheckpoint.OpenBatch open = checkpoint().batch();
+        assertThat(sink.status(open.id())).isEqualTo("loading");
+        assertThat(ingested).isEmpty();
+
+        HistorySummary summary = exportToSink("&pageSize=5&fileSize=20000&filesPerBatch=1000&resume=true");
+
+        assertThat(sink.status(open.id())).isEqualTo("success");
+        assertThat(batches.get()).as("the open batch was completed, no other").isEqualTo(1);
+        assertThat(summary.batches()).isEqualTo(1);
+        assertThat(ids(ingested)).doesNotHaveDuplicates();
+        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+        assertThat(summary.orders()).isEqualTo(ordersInRange());
+    }
+
+    @Test
+    void aBatchAepNoLongerKnowsWhenTheExportResumesIsExportedAgainInANewBatch() throws Exception {
+        camel.getRegistry().bind("interruptingInBatch", interruptOnceTwoFilesAreInTheOpenBatch());
+        assertThatThrownBy(() -> exportToSink("&pageSize=5&fileSize=20000&filesPerBatch=1000"
+                + "&progress=#interruptingInBatch")).hasRootCauseMessage("Ctrl-C");
+        String lost = checkpoint().batch().id();
+        sink.forget(lost);
+
+        exportToSink("&pageSize=5&fileSize=20000&filesPerBatch=1000&resume=true");
+
+        assertThat(batches.get()).as("one new batch, completed").isEqualTo(1);
+        assertThat(ids(ingested)).doesNotHaveDuplicates();
+        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+    }
+
+    @Test
+    void aCrashAfterABatchWasCompletedButBeforeItsCheckpointSendsNothingTwiceOnResume() throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:crashAfterSecondCompletion").process(sink).process(exchange -> {
+                    if (BatchSteps.COMPLETE.equals(exchange.getIn().getHeader(BatchSteps.STEP))
+                            && batches.get() == 2) {
+                        throw new IllegalStateException("kill -9 before the checkpoint");
+                    }
+                });
+            }
+        });
+        assertThatThrownBy(() -> export("&sinkUri=direct:crashAfterSecondCompletion&pageSize=10&fileSize=40000"
+                + "&filesPerBatch=2")).cause().isInstanceOf(HistoryStopped.class)
+                .hasMessageContaining("kill -9 before the checkpoint").hasMessageContaining("--resume");
+        assertThat(checkpoint().batch().completing()).isTrue();
+        assertThat(sink.status(checkpoint().batch().id())).isEqualTo("success");
+
+        HistorySummary summary = exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&resume=true");
+
+        assertThat(ids(ingested)).doesNotHaveDuplicates();
+        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+        assertThat(summary.batches()).isEqualTo(batches.get());
+    }
+
+    @Test
+    void aSecondTriggerWhileTheExportRunsStartsNothing() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        camel.getRegistry().bind("holding", (HistoryProgress) (done, total, events) -> {
+            running.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        var first = camel.createProducerTemplate().asyncRequestBody("commerce-history:orders?dataSource=#commerceDb"
+                + "&sinkUri=direct:sink&outDir=" + outDir + "&from=" + FROM + "&to=" + TO + "&progress=#holding",
+                null, HistorySummary.class);
+        running.await();
+        try {
+            assertThatThrownBy(() -> exportToSink("")).rootCause().isInstanceOf(HistoryAlreadyRunning.class)
+                    .hasMessageContaining("history export 'orders' is already running");
+        } finally {
+            release.countDown();
+        }
+
+        assertThat(first.get().orders()).isEqualTo(ordersInRange());
+        assertThat(ids(ingested)).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aFailedBatchIsReportedAndRetriedOnceAsAReplacementBatch() throws Exception {
-        sinkBehaviour = n -> n == 2 ? "INVALID_DATA: row 4 is bad" : null;
+        sink.behaviour = n -> n == 2 ? "INVALID_DATA: row 4 is bad" : null;
 
         HistorySummary summary = exportToSink("&pageSize=20&fileSize=40000&filesPerBatch=2");
 
@@ -268,7 +335,7 @@ class CommerceHistoryIT {
 
     @Test
     void aBatchThatFailsAgainIsCountedAndItsFilesAreKept() throws Exception {
-        sinkBehaviour = n -> n == 2 || n == 3 ? "INVALID_DATA: row 4 is bad" : null;
+        sink.behaviour = n -> n == 2 || n == 3 ? "INVALID_DATA: row 4 is bad" : null;
 
         HistorySummary summary = exportToSink("&pageSize=20&fileSize=40000&filesPerBatch=2");
 
@@ -329,7 +396,46 @@ class CommerceHistoryIT {
                 .rootCause().hasMessageContaining("unknown store code(s) [nowhere]");
         assertThatThrownBy(() -> template.requestBody(base + "&from=2022-01-01&to=2023-01-01&resume=true", (Object) null))
                 .rootCause().hasMessageContaining("no interrupted export named 'orders'");
+        assertThatThrownBy(() -> template.requestBodyAndHeader(base + "&from=2022-01-01&to=2023-01-01", null,
+                CommerceHistoryHeaders.RESUME, "yes")).hasRootCauseMessage("FerryHistoryResume must be true or false,"
+                + " not 'yes'");
         assertThat(batches.get()).isZero();
+    }
+
+    private HistoryCheckpoint checkpoint() {
+        return state.checkpoints().get("commerce-history:orders").map(HistoryCheckpoint::fromJson).orElseThrow();
+    }
+
+    /**
+     * Ctrl-C on the tenth page, once the sender has uploaded two files into the open batch (it goes on while the
+     * export waits here), so that the interrupt lands with files in the batch whatever the machine's speed.
+     */
+    private HistoryProgress interruptOnceTwoFilesAreInTheOpenBatch() {
+        AtomicInteger pages = new AtomicInteger();
+        return (done, total, events) -> {
+            if (pages.incrementAndGet() < 10) {
+                return;
+            }
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (openBatchFiles() < 2 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            throw new IllegalStateException("Ctrl-C");
+        };
+    }
+
+    private int openBatchFiles() {
+        return state.checkpoints().get("commerce-history:orders").map(HistoryCheckpoint::fromJson)
+                .map(HistoryCheckpoint::batch).map(batch -> batch.files().size()).orElse(0);
+    }
+
+    private static List<String> ids(List<JsonNode> rows) {
+        return rows.stream().map(row -> row.get("_id").asText()).toList();
     }
 
     /** What the order poller emits for the orders of the range, per eventType, from Magento's tables alone. */

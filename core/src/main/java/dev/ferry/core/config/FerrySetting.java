@@ -47,7 +47,7 @@ public enum FerrySetting {
     AUDIENCES_PULL_URI("ferry.audiences.pull-uri", "aep:activation", "Camel endpoint asked for the audiences of a shopper Ferry has stored nothing for: by default the AEP connector's Edge activation:pull lookup on ferry.aep.datastream-id; empty for no pull."),
     AUDIENCES_PULL_CACHE_TTL("ferry.audiences.pull-cache-ttl", "300", "Seconds a pulled membership is cached per identity."),
     COMMERCE_GRAPHQL_URL("ferry.commerce.graphql.url", "", "Commerce's GraphQL endpoint, e.g. https://shop.example.com/graphql; when set, Ferry serves /graphql as a proxy to it that adds the aep-segments-membership header."),
-    HISTORY_WORK_DIR("ferry.history.work-dir", "data/history", "Directory where `ferry history` writes its JSON Lines files before each batch is uploaded (deleted once their batch reached a final status)."),
+    HISTORY_WORK_DIR("ferry.history.work-dir", "data/history", "Directory where `ferry history` writes its JSON Lines files; each is uploaded into the open batch once written and deleted once its batch reached a final status, and a resume needs the files of the batch left open."),
     HISTORY_FILE_SIZE("ferry.history.file-size", "268435456", "Largest JSON Lines file of a history export, in bytes (AEP recommends at most 256 MB); a file never exceeds it."),
     HISTORY_FILES_PER_BATCH("ferry.history.files-per-batch", "100", "Files per AEP batch of a history export; at most 1500 files and 100 GB per batch (AEP's guardrails)."),
     HISTORY_BATCHES_PER_DAY("ferry.history.batches-per-day", "90", "At most this many history batches in any 24 hours (AEP's guardrail for Profile-enabled datasets is 90); the export stops, resumable, when reached; 0 for no cap."),

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The calls of one batch's lifecycle: create, upload files, complete, and look it up in Catalog. An answer that
@@ -67,9 +68,19 @@ final class AepBatchApi {
     }
 
     AepBatchStatus status(String batchId) {
+        return find(batchId).orElseThrow(() -> new DeliveryException(FailureKind.RETRYABLE, "looking up batch "
+                + batchId + " failed: Catalog does not know it"));
+    }
+
+    /** The batch as Catalog describes it; empty when Catalog answers 404 (a batch it never had or no longer has). */
+    Optional<AepBatchStatus> find(String batchId) {
         URI uri = AepUrls.of(platformUrl, "/data/foundation/catalog/batches/" + AepUrls.encode(batchId));
-        AepResponse answer = expectSuccess("looking up batch " + batchId, http.send(AepRequest.get(uri, true)));
-        return AepBatchStatus.fromCatalog(batchId, answer.json());
+        AepResponse answer = http.send(AepRequest.get(uri, true));
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        expectSuccess("looking up batch " + batchId, answer);
+        return Optional.of(AepBatchStatus.fromCatalog(batchId, answer.json()));
     }
 
     private URI importUrl(String rest) {

@@ -2,6 +2,7 @@ package dev.ferry.aep.batch;
 
 import dev.ferry.aep.AepHeaders;
 import dev.ferry.aep.AepTesting;
+import dev.ferry.core.delivery.BatchSteps;
 import dev.ferry.core.delivery.DeliveryReport;
 import dev.ferry.core.delivery.FailureKind;
 import dev.ferry.core.delivery.OutboundEvent;
@@ -9,6 +10,7 @@ import dev.ferry.sandbox.AepSandbox;
 import dev.ferry.sandbox.Channel;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,5 +134,42 @@ class AepBatchIT {
                 assertThat(deferral.getMessage()).contains("still processing", "batchTimeout");
             });
         }
+    }
+
+    @Test
+    void theStepsOfABatchUploadFilesOneByOneIntoTheSameBatchAndCompleteItOnceEvenWhenAskedAgain() throws Exception {
+        List<OutboundEvent> events = AepTesting.validEvents("batch-steps", 20);
+        Path first = Files.write(dir.resolve("steps-1.json"),
+                events.subList(0, 8).stream().map(OutboundEvent::json).toList());
+        Path second = Files.write(dir.resolve("steps-2.json"),
+                events.subList(8, 20).stream().map(OutboundEvent::json).toList());
+
+        try (CamelContext context = AepTesting.context(AepTesting.component(sandbox), BATCH)) {
+            ProducerTemplate template = context.createProducerTemplate();
+            Exchange uploaded = step(template, BatchSteps.UPLOAD, null, first);
+            String batchId = uploaded.getMessage().getHeader(BatchSteps.BATCH_ID, String.class);
+            step(template, BatchSteps.UPLOAD, batchId, second);
+            Exchange loading = step(template, BatchSteps.STATUS, batchId, null);
+            Exchange completed = step(template, BatchSteps.COMPLETE, batchId, List.of(first, second));
+            Exchange completedAgain = step(template, BatchSteps.COMPLETE, batchId, List.of(first, second));
+            Exchange unknown = step(template, BatchSteps.STATUS, "no-such-batch", null);
+
+            assertThat(uploaded.getMessage().getBody(DeliveryReport.class).deferral()).isEmpty();
+            assertThat(loading.getMessage().getHeader(BatchSteps.BATCH_STATUS)).isEqualTo("loading");
+            assertThat(completed.getMessage().getHeader(BatchSteps.BATCH_STATUS)).isEqualTo("success");
+            assertThat(completed.getMessage().getBody(DeliveryReport.class).deliveredIds())
+                    .containsExactlyElementsOf(events.stream().map(OutboundEvent::id).toList());
+            assertThat(completedAgain.getMessage().getHeader(BatchSteps.BATCH_STATUS)).isEqualTo("success");
+            assertThat(unknown.getMessage().getHeader(BatchSteps.BATCH_STATUS)).isEqualTo(BatchSteps.GONE);
+        }
+        assertThat(events).allSatisfy(event -> assertThat(sandbox.events().countById(event.id())).isEqualTo(1));
+    }
+
+    private static Exchange step(ProducerTemplate template, String step, String batchId, Object body) {
+        return template.request("direct:send", exchange -> {
+            exchange.getIn().setHeader(BatchSteps.STEP, step);
+            exchange.getIn().setHeader(BatchSteps.BATCH_ID, batchId);
+            exchange.getIn().setBody(body);
+        });
     }
 }

@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where an export stands, saved in Ferry's state database after each file is safely handed over (uploaded in a
- * batch that reached a final status; written, in a dry run): every order up to {@code afterOrderId} is done, the
- * next file is number {@code nextFile}, and the counts so far. A run that stops anywhere else loses only work that
- * was never handed over, which {@code --resume} does again from here. {@code scope} is the range and stores it
- * belongs to.
+ * Where an export stands, saved in Ferry's state database after every file it handed over. The settled part:
+ * every order up to {@code afterOrderId} is in a batch that reached its final status (in a written file, in a dry
+ * run), the next file is number {@code nextFile}, and the counts so far. {@code batch} is the one batch not settled
+ * yet, if any: its id and the files uploaded into it, recorded after each upload and marked completing before it is
+ * completed, so that a resume asks AEP what became of it rather than sending it again. {@code scope} is the range
+ * and stores the checkpoint belongs to.
  */
 public record HistoryCheckpoint(String scope, long afterOrderId, long nextFile, long orders,
                                 long events, long files, long batches, long failedBatches, long deadLettered,
-                                long elapsedMillis, List<String> failures, List<Long> batchTimes) {
+                                long elapsedMillis, List<String> failures, List<Long> batchTimes, OpenBatch batch) {
 
     public HistoryCheckpoint {
         failures = List.copyOf(failures);
@@ -22,19 +23,18 @@ public record HistoryCheckpoint(String scope, long afterOrderId, long nextFile, 
     }
 
     public static HistoryCheckpoint start(String scope) {
-        return new HistoryCheckpoint(scope, 0, 1, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of());
+        return new HistoryCheckpoint(scope, 0, 1, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), null);
     }
 
-    /** This checkpoint advanced past the orders of a handed-over file (and the batch it went in, if any). */
-    public HistoryCheckpoint advance(long lastOrderId, long fileOrders, long fileEvents, long fileDeadLettered,
-                                     long elapsed) {
-        return new HistoryCheckpoint(scope, lastOrderId, nextFile + 1, orders + fileOrders,
-                events + fileEvents, files + 1, batches, failedBatches, deadLettered + fileDeadLettered,
-                elapsedMillis + elapsed, failures, batchTimes);
+    /** This checkpoint advanced past the orders of a settled file. */
+    public HistoryCheckpoint advance(UploadedFile file, long elapsed) {
+        return new HistoryCheckpoint(scope, file.lastOrderId(), file.number() + 1, orders + file.orders(),
+                events + file.events(), files + 1, batches, failedBatches, deadLettered + file.deadLettered(),
+                elapsedMillis + elapsed, failures, batchTimes, batch);
     }
 
     /**
-     * A batch was sent at {@code sentAt}; {@code failure} is null when it reached success, and {@code givenUp} when
+     * A batch reached its final status; {@code failure} is null when it reached success, and {@code givenUp} when
      * it failed for good (after its replacement batch also failed).
      */
     public HistoryCheckpoint batchSent(long sentAt, String failure, boolean givenUp, long dayAgo) {
@@ -45,7 +45,57 @@ public record HistoryCheckpoint(String scope, long afterOrderId, long nextFile, 
             allFailures.add(failure);
         }
         return new HistoryCheckpoint(scope, afterOrderId, nextFile, orders, events, files, batches + 1,
-                failedBatches + (givenUp ? 1 : 0), deadLettered, elapsedMillis, allFailures, times);
+                failedBatches + (givenUp ? 1 : 0), deadLettered, elapsedMillis, allFailures, times, batch);
+    }
+
+    public HistoryCheckpoint withBatch(OpenBatch open) {
+        return new HistoryCheckpoint(scope, afterOrderId, nextFile, orders, events, files, batches, failedBatches,
+                deadLettered, elapsedMillis, failures, batchTimes, open);
+    }
+
+    /** The last order handed over: in the open batch's last file, or settled. */
+    public long lastOrderHandedOver() {
+        return batch == null || batch.files().isEmpty() ? afterOrderId : batch.last().lastOrderId();
+    }
+
+    /** The number of the next file to write. */
+    public long nextFileToWrite() {
+        return batch == null || batch.files().isEmpty() ? nextFile : batch.last().number() + 1;
+    }
+
+    /**
+     * The batch not settled yet.
+     *
+     * @param id          AEP's id for it
+     * @param files       the files uploaded into it, in upload order
+     * @param completing  whether it may have been completed (recorded before asking AEP to)
+     * @param replacement whether it replaces a batch that failed, so that failing again gives its files up
+     * @param createdAt   when its first file went, for the daily batch cap
+     */
+    public record OpenBatch(String id, List<UploadedFile> files, boolean completing, boolean replacement,
+                            long createdAt) {
+
+        public OpenBatch {
+            files = List.copyOf(files);
+        }
+
+        public OpenBatch with(UploadedFile file) {
+            List<UploadedFile> all = new ArrayList<>(files);
+            all.add(file);
+            return new OpenBatch(id, all, completing, replacement, createdAt);
+        }
+
+        public OpenBatch markedCompleting() {
+            return new OpenBatch(id, files, true, replacement, createdAt);
+        }
+
+        UploadedFile last() {
+            return files.get(files.size() - 1);
+        }
+    }
+
+    /** A file handed over: its number in the export, the last order it covers and its counts. */
+    public record UploadedFile(long number, long lastOrderId, long orders, long events, long deadLettered) {
     }
 
     public String toJson() {

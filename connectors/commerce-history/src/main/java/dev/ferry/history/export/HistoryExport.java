@@ -11,6 +11,9 @@ import dev.ferry.core.state.DeadLetters;
 import dev.ferry.core.state.StateDatabase;
 import dev.ferry.core.xdm.Xdm;
 import dev.ferry.core.xdm.XdmEvent;
+import dev.ferry.history.export.HistoryCheckpoint.OpenBatch;
+import dev.ferry.history.export.HistoryCheckpoint.UploadedFile;
+import dev.ferry.history.export.HistorySink.BatchEnd;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,13 +24,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -38,10 +45,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Exports the orders of a range as the events the order poller would have sent for them. Orders are read in pages
  * by keyset on entity_id (never OFFSET, so each page costs the same however deep the export is), whole pages of
- * child rows at once, and streamed into JSON Lines files; memory holds one page, whatever the range. Files go to
- * the sink a batch at a time, while the next files are written; the checkpoint moves only past files whose batch
- * reached its final status (written files, in a dry run), so a run stopped
- * anywhere (Ctrl-C, kill -9, a lost database) resumes without sending an order twice or skipping one.
+ * child rows at once, and streamed into JSON Lines files; memory holds one page, whatever the range. Each finished
+ * file is uploaded into the open batch on the sender thread while the next files are written, and the checkpoint
+ * records it; the batch is marked completing before it is completed, and the checkpoint moves past its files once
+ * it reached its final status. A run stopped anywhere (Ctrl-C, kill -9, a lost database) resumes from there: into
+ * the same batch while AEP still has it open, and never sending a batch AEP already has.
  */
 public final class HistoryExport {
 
@@ -51,6 +59,8 @@ public final class HistoryExport {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryExport.class);
     private static final Duration DAY = Duration.ofDays(1);
+    /** Catalog's words for a batch that will never be ingested through no fault of its rows, or that it lost. */
+    private static final Set<String> DROPPED = Set.of("aborted", "abandoned", "gone");
 
     private final HistoryJob job;
     private final CommerceConnections database;
@@ -60,19 +70,24 @@ public final class HistoryExport {
     private final HistoryProgress progress;
     private final Clock clock;
     private final SalesOrderReader reader = new SalesOrderReader();
-    private final List<HistoryFile> pending = new ArrayList<>();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "history-batch-sender");
         thread.setDaemon(true);
         return thread;
     });
-    private Future<BatchOutcome> inFlight;
-    private List<HistoryFile> inFlightFiles = List.of();
-    private HistoryCheckpoint checkpoint;
+    /** Files written but not uploaded yet: at most a batch of them, so the disk holds at most two batches. */
+    private final Semaphore unsent;
+    /** Why the sender stopped; the export thread rethrows it. */
+    private volatile Throwable senderFailure;
+    private volatile boolean stopping;
+    /** Written by one thread at a time: this one before and after the sender runs, the sender in between. */
+    private volatile HistoryCheckpoint checkpoint;
     private HistoryFile current;
-    /** Files are numbered in the order they are written; the checkpoint's nextFile catches up as they settle. */
+    private long currentNumber;
     private long nextFileNumber;
-    private long runStarted;
+    private long ordersHandedOver;
+    private long eventsHandedOver;
+    private volatile long runStarted;
 
     /** @param sink where batches go; null for a dry run, which keeps the files in the job's directory */
     public HistoryExport(HistoryJob job, CommerceConnections database, OrderEventMapper mapper, StateDatabase state,
@@ -84,6 +99,7 @@ public final class HistoryExport {
         this.sink = sink;
         this.progress = progress;
         this.clock = clock;
+        this.unsent = new Semaphore(job.filesPerBatch());
     }
 
     /**
@@ -94,40 +110,55 @@ public final class HistoryExport {
     public HistorySummary run(boolean resume) throws IOException {
         runStarted = clock.millis();
         checkpoint = startingPoint(resume);
-        nextFileNumber = checkpoint.nextFile();
         Files.createDirectories(job.outDir());
-        deleteUnfinishedFiles(resume ? checkpoint.nextFile() : 1);
-        state.checkpoints().put(job.checkpointKey(), checkpoint.toJson());
-        try (Connection connection = database.open()) {
-            long total = count(connection);
-            progress.update(checkpoint.orders(), total, checkpoint.events());
-            long after = checkpoint.afterOrderId();
-            List<Long> ids;
-            while (!(ids = page(connection, after)).isEmpty()) {
-                Map<Long, SalesOrder> orders = reader.read(connection, ids);
-                for (Long id : ids) {
-                    SalesOrder order = orders.get(id);
-                    if (order != null) {
-                        export(order);
-                    }
-                }
-                after = ids.get(ids.size() - 1);
-                progress.update(checkpoint.orders() + unsentOrders(), total, checkpoint.events() + unsentEvents());
+        try {
+            if (checkpoint.batch() != null) {
+                resolveOpenBatch();
             }
-            closeCurrent();
-            sendPending();
-            settleInFlight();
-            progress.update(checkpoint.orders(), total, checkpoint.events());
-        } catch (SQLException e) {
-            throw stopped("the Commerce database failed (" + e.getMessage() + ")", e);
+            nextFileNumber = checkpoint.nextFileToWrite();
+            deleteUnfinishedFiles(resume ? nextFileNumber : 1);
+            save();
+            try (Connection connection = database.open()) {
+                exportAll(connection);
+            } catch (SQLException e) {
+                throw stopped("the Commerce database failed (" + e.getMessage() + ")", e);
+            }
+        } catch (HistorySink.Unsettled e) {
+            throw stopped(e.getMessage(), e);
         } finally {
-            settleAfterFailure();
-            sender.shutdownNow();
+            stopSender();
             closeQuietly();
         }
         return new HistorySummary(checkpoint.orders(), checkpoint.events(), checkpoint.files(), checkpoint.batches(),
                 checkpoint.failedBatches(), checkpoint.deadLettered(), Duration.ofMillis(checkpoint.elapsedMillis()),
                 checkpoint.failures());
+    }
+
+    private void exportAll(Connection connection) throws SQLException, IOException {
+        long total = count(connection);
+        OpenBatch open = checkpoint.batch();
+        ordersHandedOver = checkpoint.orders() + (open == null ? 0
+                : open.files().stream().mapToLong(UploadedFile::orders).sum());
+        eventsHandedOver = checkpoint.events() + (open == null ? 0
+                : open.files().stream().mapToLong(UploadedFile::events).sum());
+        progress.update(ordersHandedOver, total, eventsHandedOver);
+        long after = checkpoint.lastOrderHandedOver();
+        List<Long> ids;
+        while (!(ids = page(connection, after)).isEmpty()) {
+            Map<Long, SalesOrder> orders = reader.read(connection, ids);
+            for (Long id : ids) {
+                SalesOrder order = orders.get(id);
+                if (order != null) {
+                    export(order);
+                }
+            }
+            after = ids.get(ids.size() - 1);
+            progress.update(ordersHandedOver + (current == null ? 0 : current.orders()), total,
+                    eventsHandedOver + (current == null ? 0 : current.events()));
+        }
+        closeCurrent();
+        finish();
+        progress.update(checkpoint.orders(), total, checkpoint.events());
     }
 
     private HistoryCheckpoint startingPoint(boolean resume) {
@@ -141,7 +172,50 @@ public final class HistoryExport {
             throw new IllegalArgumentException("the interrupted export '" + job.name() + "' covers " + saved.scope()
                     + "; resume it with the same --from, --to and --stores");
         }
+        if (saved.batch() != null && sink == null) {
+            throw new IllegalArgumentException("the interrupted export '" + job.name() + "' has batch "
+                    + saved.batch().id() + " open in AEP; resume it with a sink, not as a dry run");
+        }
         return saved;
+    }
+
+    /**
+     * A resume finds a batch that was not settled: AEP says what became of it. Still loading and never completed:
+     * the export goes on uploading into it. Aborted, abandoned or unknown: nothing of it is ingested, its orders go
+     * again. Completed (or maybe completed): the export waits for its final status and never sends it again unless
+     * it failed, as its replacement.
+     */
+    private void resolveOpenBatch() throws IOException {
+        OpenBatch batch = checkpoint.batch();
+        boolean filesKept = batch.files().stream().filter(file -> file.orders() > 0)
+                .allMatch(file -> Files.isRegularFile(path(file.number())));
+        String status = sink.status(batch.id());
+        if (HistorySink.LOADING.equals(status) && (!batch.completing() || !filesKept)) {
+            if (filesKept) {
+                LOG.info("history export '{}' goes on uploading into batch {}, still open in AEP with {} files",
+                        job.name(), batch.id(), batch.files().size());
+                return;
+            }
+            drop(batch, "its files are gone from " + job.outDir() + " and it was never completed, so AEP ingests "
+                    + "none of it");
+        } else if (DROPPED.contains(status)) {
+            drop(batch, "it is " + status + " in AEP");
+        } else {
+            BatchEnd end = sink.complete(batch.id(), paths(batch));
+            if (!end.succeeded() && !filesKept) {
+                checkpoint = checkpoint.batchSent(batch.createdAt(), end.reason(), false, dayAgo());
+                drop(batch, "it failed and its files are gone from " + job.outDir());
+            } else {
+                settle(end);
+            }
+        }
+    }
+
+    private void drop(OpenBatch batch, String why) {
+        LOG.warn("history export '{}': batch {} is dropped ({}); its orders after {} are exported again",
+                job.name(), batch.id(), why, checkpoint.afterOrderId());
+        checkpoint = checkpoint.withBatch(null);
+        save();
     }
 
     private void export(SalesOrder order) throws IOException {
@@ -168,16 +242,14 @@ public final class HistoryExport {
         }
         if (!current().fits(lines.length)) {
             closeCurrent();
-            if (pending.size() >= job.filesPerBatch() || sink == null) {
-                sendPending();
-            }
         }
         current().write(lines, events, order.id());
     }
 
     private HistoryFile current() throws IOException {
         if (current == null) {
-            current = new HistoryFile(fileName(nextFileNumber++), job.fileSize());
+            currentNumber = nextFileNumber++;
+            current = new HistoryFile(path(currentNumber), job.fileSize());
         }
         return current;
     }
@@ -186,51 +258,140 @@ public final class HistoryExport {
         if (current == null) {
             return;
         }
-        current.close();
-        if (current.isEmpty()) {
-            Files.deleteIfExists(current.path());
-        } else {
-            pending.add(current);
-        }
+        HistoryFile file = current;
         current = null;
+        file.close();
+        if (file.isEmpty()) {
+            Files.deleteIfExists(file.path());
+            return;
+        }
+        ordersHandedOver += file.orders();
+        eventsHandedOver += file.events();
+        handOver(new UploadedFile(currentNumber, file.lastOrderId(), file.orders(), file.events(),
+                file.deadLettered()));
     }
 
     /**
-     * Hands the finished files over. In a dry run they are done at once. Otherwise they go as one batch on the
-     * sender thread while the export writes the next files (AEP processes a batch for a while after it is
-     * completed); the checkpoint moves past a batch's files only once that batch reached its final status, which is
-     * settled here before the next batch goes.
+     * A finished file goes to the sender, which uploads it into the open batch and records it; a dry run is done
+     * with it at once. This thread waits when a whole batch of files is already waiting for the sender.
      */
-    private void sendPending() throws IOException {
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<HistoryFile> files = List.copyOf(pending);
-        pending.clear();
+    private void handOver(UploadedFile file) throws IOException {
         if (sink == null) {
-            advancePast(files);
+            advancePast(List.of(file), false);
+            save();
             return;
         }
-        settleInFlight();
-        List<Path> paths = files.stream().filter(file -> file.orders() > 0).map(HistoryFile::path).toList();
-        if (paths.isEmpty()) {
-            advancePast(files);
-            return;
+        rethrowSenderFailure();
+        try {
+            unsent.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stopped("interrupted", e);
         }
-        checkDailyCap();
-        inFlightFiles = files;
-        inFlight = sender.submit(() -> ingest(paths));
+        sender.execute(() -> {
+            try {
+                onSender(() -> upload(file));
+            } finally {
+                unsent.release();
+            }
+        });
     }
 
-    /** One batch, and once more as a replacement batch if it failed. */
-    private BatchOutcome ingest(List<Path> paths) {
-        long sentAt = clock.millis();
-        String failure = sink.ingest(paths);
-        if (failure == null) {
-            return new BatchOutcome(sentAt, null, null);
+    /** Uploads a file into the open batch (a new one when none is open) and completes the batch once it is full. */
+    private void upload(UploadedFile file) throws IOException {
+        OpenBatch batch = checkpoint.batch();
+        if (file.orders() == 0) {
+            // only dead letters: nothing to upload, but the checkpoint must still move past its orders
+            Files.deleteIfExists(path(file.number()));
+            if (batch == null) {
+                advancePast(List.of(file), true);
+            } else {
+                checkpoint = checkpoint.withBatch(batch.with(file));
+            }
+            save();
+            return;
         }
-        LOG.warn("history batch of {} failed: {}; sending it again as a replacement batch", names(paths), failure);
-        return new BatchOutcome(sentAt, failure, sink.ingest(paths));
+        if (batch == null) {
+            checkDailyCap();
+        }
+        String id = sink.upload(batch == null ? null : batch.id(), path(file.number()));
+        checkpoint = checkpoint.withBatch(batch == null ? new OpenBatch(id, List.of(file), false, false, clock.millis())
+                : batch.with(file));
+        save();
+        if (checkpoint.batch().files().size() >= job.filesPerBatch()) {
+            completeBatch();
+        }
+    }
+
+    /** Marks the open batch completing in the checkpoint, then completes it and settles what became of it. */
+    private void completeBatch() throws IOException {
+        OpenBatch batch = checkpoint.batch().markedCompleting();
+        checkpoint = checkpoint.withBatch(batch);
+        save();
+        settle(sink.complete(batch.id(), paths(batch)));
+    }
+
+    /**
+     * Moves the checkpoint past a batch that reached its final status. One that did not succeed goes once more as
+     * a replacement batch: a plain new batch of the same files, since AEP's batch replay is for replacing data already
+     * ingested and a batch that failed or was aborted stored nothing. If
+     * the replacement fails too, its files are kept under failed/ and the export goes on.
+     */
+    private void settle(BatchEnd end) throws IOException {
+        OpenBatch batch = checkpoint.batch();
+        if (end.succeeded()) {
+            checkpoint = checkpoint.batchSent(batch.createdAt(), null, false, dayAgo()).withBatch(null);
+            advancePast(batch.files(), true);
+        } else if (!batch.replacement()) {
+            LOG.warn("history {}; sending its {} files again as a replacement batch", end.reason(),
+                    batch.files().size());
+            checkpoint = checkpoint.batchSent(batch.createdAt(), end.reason(), false, dayAgo()).withBatch(null);
+            save();
+            sendAgain(batch.files());
+            return;
+        } else {
+            checkpoint = checkpoint.batchSent(batch.createdAt(), end.reason(), true, dayAgo()).withBatch(null);
+            keepFailed(paths(batch), end.reason());
+            advancePast(batch.files(), true);
+        }
+        save();
+    }
+
+    private void sendAgain(List<UploadedFile> files) throws IOException {
+        checkDailyCap();
+        OpenBatch replacement = null;
+        for (UploadedFile file : files) {
+            if (file.orders() > 0) {
+                String id = sink.upload(replacement == null ? null : replacement.id(), path(file.number()));
+                replacement = replacement == null ? new OpenBatch(id, List.of(file), false, true, clock.millis())
+                        : replacement.with(file);
+            } else {
+                // a file of dead letters only, which is never uploaded; it ends a batch, so one is open
+                replacement = replacement.with(file);
+            }
+            checkpoint = checkpoint.withBatch(replacement);
+            save();
+        }
+        completeBatch();
+    }
+
+    /** Waits for the sender's uploads, then completes the last batch and waits for its final status. */
+    private void finish() {
+        rethrowSenderFailure();
+        Future<?> done = sender.submit(() -> onSender(() -> {
+            if (checkpoint.batch() != null) {
+                completeBatch();
+            }
+        }));
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stopped("interrupted while AEP processed a batch", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        rethrowSenderFailure();
     }
 
     /** Opens a read-only connection to the Commerce database. */
@@ -239,67 +400,69 @@ public final class HistoryExport {
         Connection open() throws SQLException;
     }
 
-    /** What became of a batch: its first failure (null if none) and the replacement's (null if it succeeded). */
-    private record BatchOutcome(long sentAt, String firstFailure, String replacementFailure) {
+    @FunctionalInterface
+    private interface SenderWork {
+        void run() throws IOException;
     }
 
-    /** Waits for the batch in flight, if any, and moves the checkpoint past its files. */
-    private void settleInFlight() throws IOException {
-        if (inFlight == null) {
+    /** Runs work on the sender unless the export is stopping or the sender already failed, keeping its failure. */
+    private void onSender(SenderWork work) {
+        if (stopping || senderFailure != null) {
             return;
         }
-        BatchOutcome outcome;
         try {
-            outcome = inFlight.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw stopped("interrupted while AEP processed a batch", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            inFlight = null;
+            work.run();
+        } catch (IOException | RuntimeException e) {
+            senderFailure = e;
         }
-        List<HistoryFile> files = inFlightFiles;
-        inFlightFiles = List.of();
-        if (outcome.firstFailure() != null) {
-            checkpoint = checkpoint.batchSent(outcome.sentAt(), outcome.firstFailure(), false, dayAgo());
+    }
+
+    private void rethrowSenderFailure() {
+        Throwable failure = senderFailure;
+        if (failure == null) {
+            return;
         }
-        String failure = outcome.firstFailure() == null ? null : outcome.replacementFailure();
-        checkpoint = checkpoint.batchSent(clock.millis(), failure, failure != null, dayAgo());
-        if (failure != null) {
-            keepFailed(files.stream().filter(file -> file.orders() > 0).map(HistoryFile::path).toList(), failure);
+        if (failure instanceof HistoryStopped stopped) {
+            throw stopped;
         }
-        advancePast(files);
+        if (failure instanceof HistorySink.Unsettled unsettled) {
+            throw stopped(unsettled.getMessage(), unsettled);
+        }
+        if (failure instanceof IOException io) {
+            throw new UncheckedIOException(io);
+        }
+        throw (RuntimeException) failure;
     }
 
     /**
-     * When the export fails (the database went away, a file could not be written), a batch already sent still
-     * reaches its final status and the checkpoint covers it, so a resume does not send it again.
+     * Stops the sender: the step it is doing ends (a file being uploaded is recorded, a batch being completed
+     * reaches its final status), what is waiting is left to a resume.
      */
-    private void settleAfterFailure() {
-        if (inFlight == null) {
-            return;
-        }
+    private void stopSender() {
+        stopping = true;
+        sender.shutdown();
         try {
-            settleInFlight();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("the batch in flight when the export stopped did not settle: {}", e.toString());
+            while (!sender.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.info("history export '{}' waits for AEP to finish the step in progress", job.name());
+            }
+        } catch (InterruptedException e) {
+            sender.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
-    private void advancePast(List<HistoryFile> files) throws IOException {
-        for (HistoryFile file : files) {
+    private void advancePast(List<UploadedFile> files, boolean deleteFiles) throws IOException {
+        for (UploadedFile file : files) {
             long elapsed = clock.millis() - runStarted;
             runStarted += elapsed;
-            checkpoint = checkpoint.advance(file.lastOrderId(), file.orders(), file.events(), file.deadLettered(),
-                    elapsed);
-            if (sink != null || file.orders() == 0) {
-                Files.deleteIfExists(file.path());
+            checkpoint = checkpoint.advance(file, elapsed);
+            if (deleteFiles || file.orders() == 0) {
+                Files.deleteIfExists(path(file.number()));
             }
         }
+    }
+
+    private void save() {
         state.checkpoints().put(job.checkpointKey(), checkpoint.toJson());
     }
 
@@ -311,7 +474,7 @@ public final class HistoryExport {
         List<Long> lastDay = checkpoint.batchTimes().stream().filter(time -> time > dayAgo).sorted().toList();
         if (lastDay.size() >= job.batchesPerDay()) {
             throw stopped("the cap of " + job.batchesPerDay() + " batches a day (batches-per-day) is reached until "
-                    + java.time.Instant.ofEpochMilli(lastDay.get(0)).plus(DAY), null);
+                    + Instant.ofEpochMilli(lastDay.get(0)).plus(DAY), null);
         }
     }
 
@@ -361,18 +524,14 @@ public final class HistoryExport {
                 + ")";
     }
 
-    private long unsentOrders() {
-        return Stream.concat(pending.stream(), inFlightFiles.stream()).mapToLong(HistoryFile::orders).sum()
-                + (current == null ? 0 : current.orders());
-    }
-
-    private long unsentEvents() {
-        return Stream.concat(pending.stream(), inFlightFiles.stream()).mapToLong(HistoryFile::events).sum()
-                + (current == null ? 0 : current.events());
-    }
-
-    private Path fileName(long number) {
+    private Path path(long number) {
         return job.outDir().resolve(String.format("%s-%06d.json", job.name(), number));
+    }
+
+    /** The batch's files that hold orders, in upload order. */
+    private List<Path> paths(OpenBatch batch) {
+        return batch.files().stream().filter(file -> file.orders() > 0).map(file -> path(file.number()))
+                .filter(Files::isRegularFile).toList();
     }
 
     /** Files numbered from {@code first} on were never handed over (a run stopped while writing them). */
@@ -389,9 +548,10 @@ public final class HistoryExport {
     }
 
     private HistoryStopped stopped(String why, Throwable cause) {
+        HistoryCheckpoint at = checkpoint;
         return new HistoryStopped("history export '" + job.name() + "' stopped: " + why + "; everything up to order "
-                + checkpoint.afterOrderId() + " (" + checkpoint.orders() + " orders) is done and checkpointed:"
-                + " run it again with --resume to go on", cause);
+                + at.lastOrderHandedOver() + " is handed over and checkpointed (" + at.orders() + " orders in settled"
+                + " batches): run it again with --resume to go on", cause);
     }
 
     private void closeQuietly() {

@@ -1,0 +1,15 @@
+package dev.ferry.history;
+
+import java.time.Instant;
+
+/**
+ * A trigger (a quartz firing, a REST call) asked for an export that is already running: it starts nothing. A
+ * route may answer it, for example with HTTP 409.
+ */
+public class HistoryAlreadyRunning extends IllegalStateException {
+
+    public HistoryAlreadyRunning(String name, Instant since) {
+        super("history export '" + name + "' is already running (since " + since + "); this request started nothing,"
+                + " as a second run would send the same orders twice");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ferry.history.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.history.export.HistoryCheckpoint.OpenBatch;
+import dev.ferry.history.export.HistoryCheckpoint.UploadedFile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HistoryCheckpointTest {
+
+    private static final String SCOPE = "2021-01-01T00:00:00Z..2022-01-01T00:00:00Z";
+
+    @Test
+    void anOpenBatchSurvivesTheStateDatabaseAndTheExportGoesOnAfterItsLastFile() {
+        HistoryCheckpoint settled = HistoryCheckpoint.start(SCOPE).advance(new UploadedFile(1, 40, 30, 90, 0), 5);
+        HistoryCheckpoint open = settled.withBatch(new OpenBatch("b-2", List.of(new UploadedFile(2, 75, 20, 61, 1)),
+                false, false, 1_000).with(new UploadedFile(3, 99, 10, 33, 0)));
+
+        HistoryCheckpoint read = HistoryCheckpoint.fromJson(open.toJson());
+
+        assertThat(read).isEqualTo(open);
+        assertThat(read.afterOrderId()).as("settled").isEqualTo(40);
+        assertThat(read.lastOrderHandedOver()).isEqualTo(99);
+        assertThat(read.nextFileToWrite()).isEqualTo(4);
+        assertThat(read.batch().markedCompleting().completing()).isTrue();
+    }
+
+    @Test
+    void withoutAnOpenBatchTheExportGoesOnAfterTheLastSettledFile() {
+        HistoryCheckpoint settled = HistoryCheckpoint.start(SCOPE).advance(new UploadedFile(1, 40, 30, 90, 2), 5);
+
+        assertThat(settled.lastOrderHandedOver()).isEqualTo(40);
+        assertThat(settled.nextFileToWrite()).isEqualTo(2);
+        assertThat(settled.deadLettered()).isEqualTo(2);
+    }
+
+    @Test
+    void aCheckpointSavedBeforeBatchesWereRecordedReadsAsOneWithoutAnOpenBatch() {
+        String older = "{\"scope\":\"" + SCOPE + "\",\"afterOrderId\":40,\"nextFile\":2,\"orders\":30,\"events\":90,"
+                + "\"files\":1,\"batches\":1,\"failedBatches\":0,\"deadLettered\":0,\"elapsedMillis\":5,"
+                + "\"failures\":[],\"batchTimes\":[1000]}";
+
+        HistoryCheckpoint read = HistoryCheckpoint.fromJson(older);
+
+        assertThat(read.batch()).isNull();
+        assertThat(read.lastOrderHandedOver()).isEqualTo(40);
+        assertThat(read.nextFileToWrite()).isEqualTo(2);
+    }
+}

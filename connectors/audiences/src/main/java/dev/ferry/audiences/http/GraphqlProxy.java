@@ -9,6 +9,7 @@ import dev.ferry.audiences.lookup.MembershipLookup;
 import dev.ferry.core.identity.Identities;
 import dev.ferry.core.xdm.Xdm;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -110,7 +111,7 @@ public final class GraphqlProxy implements Processor {
                 out.setHeader(name, values.size() == 1 ? values.get(0) : List.copyOf(values));
             }
         });
-        out.setBody(response.body());
+        out.setBody(ByteBuffer.wrap(response.body())); // written at once, as AudiencesAnswer explains
     }
 
     private URI target(String rawQuery) {

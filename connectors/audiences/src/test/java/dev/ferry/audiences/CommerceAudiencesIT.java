@@ -570,6 +570,20 @@ class CommerceAudiencesIT {
         assertThat(upstreamSaw.get().headers()).doesNotContainKey("Aep-segments-membership");
     }
 
+    @Test
+    void theProxyAnswers502WhenCommerceCannotBeReached() throws Exception {
+        upstream.stop(0);
+
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ storeConfig { code } }\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(json(response).path("errors").get(0).path("message").asText())
+                .isEqualTo("the Commerce GraphQL endpoint cannot be reached");
+    }
+
     // ---- helpers ----
 
     private static String jwt(String header, String claims) {

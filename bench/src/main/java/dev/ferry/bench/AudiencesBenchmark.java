@@ -33,8 +33,9 @@ import org.apache.camel.impl.DefaultCamelContext;
 /**
  * The audiences connector on a real MariaDB with 1,000 Commerce customers: destination intake in profiles/s
  * (pushes of 100 profiles from 4 client threads), lookup latency by customer id, and the GraphQL proxy's added
- * latency against calling the stub upstream (a raw Vert.x server) directly. Arguments: pushes, lookups, proxied
- * requests.
+ * latency against calling the stub upstream (a raw Vert.x server) directly. Lookups and proxied requests go to two
+ * consumers on the same database, one with the default membership cache and one without it
+ * ({@code membershipCacheTtl=0}, every request reads MariaDB). Arguments: pushes, lookups, proxied requests.
  */
 public final class AudiencesBenchmark {
 
@@ -82,9 +83,13 @@ public final class AudiencesBenchmark {
                 @Override
                 public void configure() {
                     // The JDBC URL, as routes/audiences.yaml gives it: the endpoint pools connections (HikariCP).
-                    from("commerce-audiences:membership?url=RAW(" + server.jdbcUrl(DATABASE) + ")&user=RAW("
-                            + server.user() + ")&password=RAW(" + server.password() + ")&destinationToken=" + TOKEN
-                            + "&lookupToken=" + TOKEN + "&graphqlUrl=" + graphql).routeId("audiences")
+                    String database = "url=RAW(" + server.jdbcUrl(DATABASE) + ")&user=RAW(" + server.user()
+                            + ")&password=RAW(" + server.password() + ")&destinationToken=" + TOKEN
+                            + "&lookupToken=" + TOKEN + "&graphqlUrl=" + graphql;
+                    from("commerce-audiences:membership?" + database).routeId("audiences")
+                            .log(org.apache.camel.LoggingLevel.DEBUG, "stored");
+                    from("commerce-audiences:uncached?" + database + "&membershipCacheTtl=0&basePath=/uncached"
+                            + "&graphqlPath=/uncached/graphql").routeId("audiences-uncached")
                             .log(org.apache.camel.LoggingLevel.DEBUG, "stored");
                 }
             });
@@ -102,37 +107,48 @@ public final class AudiencesBenchmark {
             System.out.printf("intake: %,d profiles in pushes of %d from %d threads: %,.0f profiles/s%n",
                     pushes * PROFILES_PER_PUSH, PROFILES_PER_PUSH, THREADS, profilesPerSecond);
 
-            List<HttpRequest> lookupRequests = new ArrayList<>();
-            for (int i = 0; i < lookups; i++) {
-                lookupRequests.add(HttpRequest.newBuilder(URI.create(base + "/v1/audiences/membership?customerId="
-                        + customers.get(i % customers.size()))).header("Authorization", "Bearer " + TOKEN).build());
+            for (String path : List.of("/v1/audiences", "/uncached")) {
+                List<HttpRequest> lookupRequests = new ArrayList<>();
+                for (int i = 0; i < lookups; i++) {
+                    lookupRequests.add(HttpRequest.newBuilder(URI.create(base + path + "/membership?customerId="
+                            + customers.get(i % customers.size()))).header("Authorization", "Bearer " + TOKEN)
+                            .build());
+                }
+                latencies(client, lookupRequests.subList(0, Math.min(2000, lookups)));
+                double[] lookup = latencies(client, lookupRequests);
+                System.out.printf("lookup by customerId (%s): %,d requests, p50 %.2f ms, p99 %.2f ms%n",
+                        cache(path), lookups, lookup[0], lookup[1]);
             }
-            latencies(client, lookupRequests.subList(0, Math.min(2000, lookups)));
-            double[] lookup = latencies(client, lookupRequests);
-            System.out.printf("lookup by customerId: %,d requests, p50 %.2f ms, p99 %.2f ms%n", lookups,
-                    lookup[0], lookup[1]);
 
             List<HttpRequest> direct = new ArrayList<>();
-            List<HttpRequest> viaFerry = new ArrayList<>();
             String query = "{\"query\":\"{ cart(cart_id: \\\"x\\\") { prices { discounts { label } } } }\"}";
             for (int i = 0; i < proxied; i++) {
-                String jwt = jwt(customers.get(i % customers.size()));
-                direct.add(graphqlRequest(graphql, jwt, query));
-                viaFerry.add(graphqlRequest(base + "/graphql", jwt, query));
+                direct.add(graphqlRequest(graphql, jwt(customers.get(i % customers.size())), query));
             }
             latencies(client, direct.subList(0, Math.min(2000, proxied)));
-            latencies(client, viaFerry.subList(0, Math.min(2000, proxied)));
-            double[] upstreamDirect = latencies(client, direct);
-            double[] proxy = latencies(client, viaFerry);
-            System.out.printf("graphql direct: p50 %.2f ms, p99 %.2f ms; via Ferry: p50 %.2f ms, p99 %.2f ms; "
-                            + "added p50 %.2f ms, p99 %.2f ms%n", upstreamDirect[0], upstreamDirect[1], proxy[0],
-                    proxy[1], proxy[0] - upstreamDirect[0], proxy[1] - upstreamDirect[1]);
+            for (String path : List.of("/graphql", "/uncached/graphql")) {
+                List<HttpRequest> viaFerry = new ArrayList<>();
+                for (int i = 0; i < proxied; i++) {
+                    viaFerry.add(graphqlRequest(base + path, jwt(customers.get(i % customers.size())), query));
+                }
+                latencies(client, viaFerry.subList(0, Math.min(2000, proxied)));
+                double[] upstreamDirect = latencies(client, direct);
+                double[] proxy = latencies(client, viaFerry);
+                System.out.printf("graphql (%s) direct: p50 %.2f ms, p99 %.2f ms; via Ferry: p50 %.2f ms, p99 %.2f "
+                                + "ms; added p50 %.2f ms, p99 %.2f ms%n", cache(path), upstreamDirect[0],
+                        upstreamDirect[1], proxy[0], proxy[1], proxy[0] - upstreamDirect[0],
+                        proxy[1] - upstreamDirect[1]);
+            }
         } finally {
             camel.stop();
             vertx.close();
             server.dropDatabase(DATABASE);
             server.close();
         }
+    }
+
+    private static String cache(String path) {
+        return path.startsWith("/uncached") ? "cache off" : "cache on";
     }
 
     /** A destination push: customers by email hash and guests by FPID, each in three audiences. */

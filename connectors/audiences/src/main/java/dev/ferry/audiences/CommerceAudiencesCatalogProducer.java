@@ -6,7 +6,10 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultProducer;
 
-/** {@code to("commerce-audiences:catalog")}: upserts the body, a {@code List<Audience>}, into ferry_audience. */
+/**
+ * {@code to("commerce-audiences:catalog")}: upserts the body, a {@code List<Audience>}, into ferry_audience, then
+ * tells the component's consumers, whose cached lookup answers carry the names.
+ */
 public class CommerceAudiencesCatalogProducer extends DefaultProducer {
 
     private AudienceCatalog catalog;
@@ -51,6 +54,10 @@ public class CommerceAudiencesCatalogProducer extends DefaultProducer {
             throw new IllegalArgumentException("commerce-audiences:catalog takes a List<Audience> body; it holds a "
                     + (item == null ? "null" : item.getClass().getName()));
         }).toList();
-        catalog().upsert(audiences);
+        try {
+            catalog().upsert(audiences);
+        } finally {
+            getEndpoint().getComponent().catalogChanged();
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.ferry.audiences.http.OwnMembershipHandler;
 import dev.ferry.audiences.identity.CustomerMap;
 import dev.ferry.audiences.intake.DestinationPayloadParser;
 import dev.ferry.audiences.intake.DestinationResolver;
+import dev.ferry.audiences.lookup.MembershipCache;
 import dev.ferry.audiences.lookup.MembershipLookup;
 import dev.ferry.audiences.lookup.MembershipPull;
 import dev.ferry.audiences.store.AudienceCatalog;
@@ -46,6 +47,7 @@ public class CommerceAudiencesConsumer extends DefaultConsumer {
     private final List<Consumer> http = new ArrayList<>();
     private ScheduledExecutorService refresher;
     private ProducerTemplate pullTemplate;
+    private Runnable catalogChanged;
 
     CommerceAudiencesConsumer(CommerceAudiencesEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -63,11 +65,16 @@ public class CommerceAudiencesConsumer extends DefaultConsumer {
         BearerToken destinationToken = token(endpoint.getDestinationToken(), "destinationToken");
         BearerToken lookupToken = token(endpoint.getLookupToken(), "lookupToken");
         DataSource database = endpoint.database();
-        CustomerMap customers = new CustomerMap(database, endpoint.getCustomerMapMissInterval());
-        MembershipStore store = new MembershipStore(database);
+        MembershipCache answers = new MembershipCache(Duration.ofMillis(endpoint.getMembershipCacheTtl()),
+                MembershipLookup.MAX_CACHED_IDENTITIES, Clock.systemUTC());
+        CustomerMap customers = new CustomerMap(database, endpoint.getCustomerMapMissInterval(), answers::forget);
+        MembershipStore store = new MembershipStore(database, answers::forget);
         AudienceCatalog catalog = new AudienceCatalog(database);
+        catalogChanged = answers::clear;
+        endpoint.getComponent().addCatalogListener(catalogChanged);
         MembershipLookup lookup = new MembershipLookup(store, customers, catalog, pull(),
-                endpoint.getCustomerNamespace(), Duration.ofSeconds(endpoint.getPullCacheTtl()), Clock.systemUTC());
+                endpoint.getCustomerNamespace(), Duration.ofSeconds(endpoint.getPullCacheTtl()), answers,
+                Clock.systemUTC());
         String base = endpoint.getBasePath();
         http.add(httpConsumer(base + "/aep-destination", "POST", new DestinationHandler(destinationToken,
                 new DestinationPayloadParser(endpoint.getCustomerNamespace()), new DestinationResolver(customers),
@@ -90,6 +97,10 @@ public class CommerceAudiencesConsumer extends DefaultConsumer {
     protected void doStop() throws Exception {
         ServiceHelper.stopAndShutdownServices(http);
         http.clear();
+        if (catalogChanged != null) {
+            getEndpoint().getComponent().removeCatalogListener(catalogChanged);
+            catalogChanged = null;
+        }
         if (refresher != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(refresher);
             refresher = null;

@@ -80,6 +80,12 @@ public class CommerceAudiencesEndpoint extends DefaultEndpoint {
     @UriParam(label = "pull", defaultValue = "300", description = "Seconds a pulled membership is cached per identity")
     private int pullCacheTtl = 300;
 
+    @UriParam(label = "consumer", defaultValue = "5000", description = "Milliseconds a lookup answer (lookup, GraphQL "
+            + "proxy, own membership) is cached per identity; a destination push, a customer map change or a catalog "
+            + "change forgets the answers it affects at once, so only changes made outside this Ferry (another node's "
+            + "pushes, a Commerce email change the map has not copied yet) wait for the TTL; 0 caches nothing")
+    private long membershipCacheTtl = 5000;
+
     @UriParam(label = "graphql", description = "URL of Commerce's GraphQL endpoint, e.g. "
             + "https://shop.example.com/graphql; when set, /graphql is served as a proxy to it")
     private String graphqlUrl;
@@ -96,6 +102,11 @@ public class CommerceAudiencesEndpoint extends DefaultEndpoint {
     public CommerceAudiencesEndpoint(String uri, CommerceAudiencesComponent component, String name) {
         super(uri, component);
         this.name = name;
+    }
+
+    @Override
+    public CommerceAudiencesComponent getComponent() {
+        return (CommerceAudiencesComponent) super.getComponent();
     }
 
     @Override
@@ -243,6 +254,14 @@ public class CommerceAudiencesEndpoint extends DefaultEndpoint {
 
     public void setPullCacheTtl(int pullCacheTtl) {
         this.pullCacheTtl = pullCacheTtl;
+    }
+
+    public long getMembershipCacheTtl() {
+        return membershipCacheTtl;
+    }
+
+    public void setMembershipCacheTtl(long membershipCacheTtl) {
+        this.membershipCacheTtl = membershipCacheTtl;
     }
 
     public String getGraphqlUrl() {

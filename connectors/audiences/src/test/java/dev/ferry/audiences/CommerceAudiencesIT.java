@@ -231,6 +231,7 @@ class CommerceAudiencesIT {
         long customer = customerIds().get(3);
         push(profile(Map.of("email_lc_sha256", Identities.emailSha256(emailOf(customer))),
                 Map.of("aud-old", status("realized", "2026-01-02T10:00:00Z"))));
+        assertThat(ids(json(lookup("customerId=" + customer)))).containsExactly("aud-old");
         String changed = "changed-" + UUID.randomUUID() + "@example.com";
         try (Connection c = commerce.getConnection();
                 PreparedStatement update = c.prepareStatement("UPDATE customer_entity SET email = ?, "
@@ -259,6 +260,90 @@ class CommerceAudiencesIT {
                 .isZero();
         assertThat(ids(json(lookup("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)))))
                 .containsExactly("aud-r");
+    }
+
+    // ---- read after push: cached answers never outlive a change ----
+
+    @Test
+    void everyCachedLookupOfAShopperSeesTheNextPushAtOnce() throws Exception {
+        long customer = customerIds().get(2);
+        String hash = Identities.emailSha256(emailOf(customer));
+        String fpid = Identities.newFpid();
+        push(profile(Map.of("fpid", fpid, "email_lc_sha256", hash),
+                Map.of("aud-1", status("realized", "2026-01-02T10:00:00Z"))));
+        List<String> lookups = List.of("customerId=" + customer, "email=" + URLEncoder.encode(emailOf(customer),
+                StandardCharsets.UTF_8), "fpid=" + fpid);
+        for (String query : lookups) {
+            assertThat(ids(json(lookup(query)))).as(query).containsExactly("aud-1");
+        }
+
+        push(profile(Map.of("email_lc_sha256", hash), Map.of("aud-1", status("exited", "2026-01-02T11:00:00Z"),
+                "aud-2", status("realized", "2026-01-02T11:00:00Z"))));
+
+        for (String query : lookups) {
+            assertThat(ids(json(lookup(query)))).as(query).containsExactly("aud-2");
+        }
+    }
+
+    @Test
+    void aPushUnderAnEmailHashTwoCustomersShareReachesBothCachedLookups() throws Exception {
+        long customer = customerIds().get(1);
+        String email = emailOf(customer);
+        long twin = insertCustomer(email);
+        try {
+            lookup("customerId=" + twin); // brings the twin into the customer map, which forgets cached answers
+            assertThat(ids(json(lookup("customerId=" + customer)))).isEmpty();
+            assertThat(ids(json(lookup("customerId=" + twin)))).isEmpty();
+
+            // Two customers (websites) share the hash, so the push names neither: the rows carry no customer.
+            push(profile(Map.of("email_lc_sha256", Identities.emailSha256(email)),
+                    Map.of("aud-shared", status("realized", "2026-01-02T10:00:00Z"))));
+
+            assertThat(ids(json(lookup("customerId=" + customer)))).containsExactly("aud-shared");
+            assertThat(ids(json(lookup("customerId=" + twin)))).containsExactly("aud-shared");
+        } finally {
+            try (Connection c = commerce.getConnection()) {
+                c.createStatement().execute("DELETE FROM customer_entity WHERE entity_id = " + twin);
+                c.createStatement().execute("DELETE FROM ferry_customer_email_hash WHERE customer_id = " + twin);
+            }
+        }
+    }
+
+    @Test
+    void aCachedCustomerLookupFollowsTheCustomersNewEmailOnceTheMapHasIt() throws Exception {
+        long customer = customerIds().get(4);
+        String changed = "moved-" + UUID.randomUUID() + "@example.com";
+        // Pushed before any customer had the address: stored under the hash alone.
+        push(profile(Map.of("email_lc_sha256", Identities.emailSha256(changed)),
+                Map.of("aud-new", status("realized", "2026-01-03T10:00:00Z"))));
+        push(profile(Map.of("commercecustomerid", Long.toString(customer)),
+                Map.of("aud-old", status("realized", "2026-01-02T10:00:00Z"))));
+        assertThat(ids(json(lookup("customerId=" + customer)))).containsExactly("aud-old");
+        try (Connection c = commerce.getConnection();
+                PreparedStatement update = c.prepareStatement("UPDATE customer_entity SET email = ?, "
+                        + "updated_at = UTC_TIMESTAMP() + INTERVAL 1 SECOND WHERE entity_id = ?")) {
+            update.setString(1, changed);
+            update.setLong(2, customer);
+            update.executeUpdate();
+        }
+
+        lookup("email=nobody-" + UUID.randomUUID() + "%40example.com"); // a miss refreshes the customer map
+
+        assertThat(ids(json(lookup("customerId=" + customer)))).containsExactly("aud-new", "aud-old");
+    }
+
+    @Test
+    void aCachedLookupGetsTheNewNameWhenTheCatalogRenamesAnAudience() throws Exception {
+        String fpid = Identities.newFpid();
+        catalog(new Audience("aud-renamed", "Old name", null, "ACTIVE"));
+        push(profile(Map.of("fpid", fpid), Map.of("aud-renamed", status("realized", "2026-01-02T10:00:00Z"))));
+        assertThat(json(lookup("fpid=" + fpid)).path("audiences").get(0).path("name").asText())
+                .isEqualTo("Old name");
+
+        catalog(new Audience("aud-renamed", "New name", null, "ACTIVE"));
+
+        assertThat(json(lookup("fpid=" + fpid)).path("audiences").get(0).path("name").asText())
+                .isEqualTo("New name");
     }
 
     // ---- pull ----
@@ -485,6 +570,20 @@ class CommerceAudiencesIT {
         assertThat(upstreamSaw.get().headers()).doesNotContainKey("Aep-segments-membership");
     }
 
+    @Test
+    void theProxyAnswers502WhenCommerceCannotBeReached() throws Exception {
+        upstream.stop(0);
+
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/graphql"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ storeConfig { code } }\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(json(response).path("errors").get(0).path("message").asText())
+                .isEqualTo("the Commerce GraphQL endpoint cannot be reached");
+    }
+
     // ---- helpers ----
 
     private static String jwt(String header, String claims) {
@@ -573,6 +672,21 @@ class CommerceAudiencesIT {
                         "SELECT email FROM customer_entity WHERE entity_id = " + customer)) {
             rows.next();
             return rows.getString(1);
+        }
+    }
+
+    /** A customer of no website (Magento's unique key is email and website), so it may share another's email. */
+    private static long insertCustomer(String email) throws SQLException {
+        try (Connection c = commerce.getConnection();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO customer_entity (website_id, store_id, "
+                        + "email, firstname, lastname) VALUES (NULL, NULL, ?, 'Twin', 'Shopper')",
+                        PreparedStatement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, email);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ferry.audiences.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.xdm.Xdm;
+import java.nio.ByteBuffer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -38,7 +39,11 @@ public final class AudiencesAnswer {
         return status;
     }
 
-    /** Replaces the exchange's headers and body with this answer; membership is personal, so never cached. */
+    /**
+     * Replaces the exchange's headers and body with this answer; membership is personal, so never cached. The body
+     * is a {@link ByteBuffer}: platform-http's Vert.x engine writes one at once, where it would turn a byte[] into
+     * a stream and pump that through reads on its worker threads, a thread hop more per answer.
+     */
     public void writeTo(Exchange exchange) {
         Message message = exchange.getMessage();
         message.removeHeaders("*");
@@ -48,6 +53,6 @@ public final class AudiencesAnswer {
         if (status == 401) {
             message.setHeader("WWW-Authenticate", "Bearer");
         }
-        message.setBody(body);
+        message.setBody(ByteBuffer.wrap(body));
     }
 }

@@ -9,6 +9,7 @@ import dev.ferry.audiences.lookup.MembershipLookup;
 import dev.ferry.core.identity.Identities;
 import dev.ferry.core.xdm.Xdm;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -54,8 +55,11 @@ public final class GraphqlProxy implements Processor {
         this.lookup = lookup;
         this.timeout = timeout;
         this.maxBodyBytes = maxBodyBytes;
+        // One client for every request, so connections to Commerce are kept alive and reused. Its completions run
+        // on the client's selector thread rather than being handed to a pool thread first: one thread hop less
+        // per request, and safe because the only body handler, ofByteArray, never blocks.
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).executor(Runnable::run).build();
     }
 
     @Override
@@ -110,7 +114,7 @@ public final class GraphqlProxy implements Processor {
                 out.setHeader(name, values.size() == 1 ? values.get(0) : List.copyOf(values));
             }
         });
-        out.setBody(response.body());
+        out.setBody(ByteBuffer.wrap(response.body())); // written at once, as AudiencesAnswer explains
     }
 
     private URI target(String rawQuery) {

@@ -8,8 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -20,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@code ferry_customer_email_hash}: Commerce customer id -> SHA-256 of the trimmed, lower-cased email, copied from
  * {@code customer_entity} page by page in (updated_at, entity_id) order from the newest copied updated_at minus an
  * overlap, so a change committed a little late is still seen. Raw addresses are hashed as they are read and never
- * kept or logged. A customer whose email changes gets the new hash on the next refresh.
+ * kept or logged. A customer whose email changes gets the new hash on the next refresh. The listener hears of every
+ * customer whose hash a refresh added or changed, with the hashes before and after.
  */
 public final class CustomerMap {
 
@@ -40,6 +47,7 @@ public final class CustomerMap {
 
     private final DataSource dataSource;
     private final long minMissRefreshMillis;
+    private final IdentityChangeListener listener;
     private final AtomicLong lastRefresh = new AtomicLong();
     private final ReentrantLock refreshing = new ReentrantLock();
 
@@ -47,9 +55,10 @@ public final class CustomerMap {
      * @param minMissRefreshMillis least time between two refreshes caused by a miss, so lookups of addresses that
      *                             are no customer's cannot keep the database busy
      */
-    public CustomerMap(DataSource dataSource, long minMissRefreshMillis) {
+    public CustomerMap(DataSource dataSource, long minMissRefreshMillis, IdentityChangeListener listener) {
         this.dataSource = dataSource;
         this.minMissRefreshMillis = minMissRefreshMillis;
+        this.listener = listener;
     }
 
     /** Copies the customers changed since the last refresh; returns how many rows it wrote. */
@@ -73,7 +82,7 @@ public final class CustomerMap {
                 if (rows.isEmpty()) {
                     break;
                 }
-                write(connection, rows);
+                writeAndTell(connection, rows);
                 copied += rows.size();
                 CustomerRow last = rows.get(rows.size() - 1);
                 after = last.updatedAt();
@@ -186,6 +195,58 @@ public final class CustomerMap {
             }
             return rows;
         }
+    }
+
+    /**
+     * Writes a page and then tells the listener which of its customers are new or have another hash, page by page
+     * so a first copy of a large customer_entity never holds more than a page of changes.
+     */
+    private void writeAndTell(Connection connection, List<CustomerRow> rows) throws SQLException {
+        Set<AudienceIdentity> changed = changes(hashes(connection, rows), rows);
+        try {
+            write(connection, rows);
+        } finally {
+            if (!changed.isEmpty()) {
+                listener.changed(changed);
+            }
+        }
+    }
+
+    /** The hashes the map holds now for the customers of a page (null for a customer without an email). */
+    private static Map<Long, String> hashes(Connection connection, List<CustomerRow> rows) throws SQLException {
+        String placeholders = String.join(",", Collections.nCopies(rows.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement("SELECT customer_id, email_sha256 FROM "
+                + "ferry_customer_email_hash WHERE customer_id IN (" + placeholders + ")")) {
+            for (int i = 0; i < rows.size(); i++) {
+                select.setLong(i + 1, rows.get(i).customerId());
+            }
+            Map<Long, String> hashes = new HashMap<>();
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    hashes.put(result.getLong(1), result.getString(2));
+                }
+            }
+            return hashes;
+        }
+    }
+
+    /** Customers new to the map or with another hash than it holds: the customer and both hashes. */
+    private static Set<AudienceIdentity> changes(Map<Long, String> before, List<CustomerRow> rows) {
+        Set<AudienceIdentity> changed = new HashSet<>();
+        for (CustomerRow row : rows) {
+            String old = before.get(row.customerId());
+            if (before.containsKey(row.customerId()) && Objects.equals(old, row.emailSha256())) {
+                continue;
+            }
+            changed.add(AudienceIdentity.customer(row.customerId()));
+            if (old != null) {
+                changed.add(AudienceIdentity.emailSha256(old));
+            }
+            if (row.emailSha256() != null) {
+                changed.add(AudienceIdentity.emailSha256(row.emailSha256()));
+            }
+        }
+        return changed;
     }
 
     private static void write(Connection connection, List<CustomerRow> rows) throws SQLException {

@@ -12,6 +12,10 @@ public record Membership(List<AudienceRef> audiences) {
 
     public static final String HEADER = "aep-segments-membership";
 
+    public Membership {
+        audiences = List.copyOf(audiences);
+    }
+
     public static Membership none() {
         return new Membership(List.of());
     }

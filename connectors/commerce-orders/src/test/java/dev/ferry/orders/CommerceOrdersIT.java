@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.xdm.XdmEvent;
 import dev.ferry.core.state.OutboxRecord;
 import dev.ferry.core.state.StateDatabase;
+import dev.ferry.core.identity.Identities;
 import dev.ferry.core.testing.CompatSchema;
 import dev.ferry.core.testing.TcpProxy;
 import dev.ferry.core.xdm.EventIds;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import dev.ferry.orders.changes.OrderWatermarks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +198,16 @@ class CommerceOrdersIT {
         assertThat(events).allSatisfy(e -> assertThat(CompatSchema.errors(e)).isEmpty());
         assertThat(events.get(0).at("/identityMap/commerceCustomerId/0/id").asText())
                 .isEqualTo(String.valueOf(customerId));
+        // The tee is a configurable's variant: a parent row and a child row in sales_order_item, one product.
+        assertThat(strings(connection, "SELECT COUNT(*) FROM sales_order_item WHERE order_id = " + orderId))
+                .containsExactly("3");
+        JsonNode placed = events.stream().filter(e -> e.get("eventType").asText().endsWith("OrderPlaced"))
+                .findFirst().orElseThrow();
+        assertThat(placed.get("productListItems")).extracting(item -> item.get("SKU").asText())
+                .containsExactly("FY-TEE-M-Blue", "FY-BTL-01");
+        assertThat(placed.at("/productListItems/0/quantity").asInt()).isEqualTo(2);
+        assertThat(placed.at("/productListItems/0/selectedOptions")).extracting(o -> o.get("value").asText())
+                .contains("Blue", "M");
     }
 
     @Test
@@ -225,6 +237,9 @@ class CommerceOrdersIT {
         assertThat(shipped.get("_id").asText()).isEqualTo(id(inc, "shipped", shipmentId));
         assertThat(shipped.at("/commerce/shipping/trackingNumber").asLong()).isEqualTo(9400100000L);
         assertThat(shipped.at("/identityMap/commerceCustomerId").isMissingNode()).isTrue();
+        assertThat(shipped.at("/identityMap/Email_LC_SHA256/0/id").asText())
+                .isEqualTo(Identities.emailSha256("ship.only@example.com"));
+        assertThat(shipped.at("/identityMap/Email_LC_SHA256/0/primary").asBoolean()).isTrue();
     }
 
     @Test
@@ -498,6 +513,77 @@ class CommerceOrdersIT {
         awaitTypes(incrementId(after), "commerce.backofficeOrderPlaced");
         assertThat(health(camel).getState()).isEqualTo(HealthCheck.State.UP);
         assertThat(counter("ferry.orders.events", "eventType", "commerce.backofficeOrderPlaced")).isEqualTo(2);
+    }
+
+    @Test
+    void aRestartInTheMiddleOfABurstLosesNothingAndDoublesNothing() throws Exception {
+        CamelContext first = start("");
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            if (i == 20) {
+                first.stop(); // mid-burst: whatever the last poll committed stays, the rest is read after the restart
+            }
+            if (i == 30) {
+                start("");
+            }
+            orders.add(CommerceSampleData.placeOrder(connection, NewOrder.byGuest("burst" + i + "@example.com")));
+            Thread.sleep(25);
+        }
+        for (long orderId : orders) {
+            awaitTypes(incrementId(orderId), "commerce.backofficeOrderPlaced");
+        }
+        letItPoll();
+        for (long orderId : orders) {
+            assertThat(typesOf(incrementId(orderId))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aPartialShipmentAndTheRestAreTwoEventsEachWithItsOwnItems() throws Exception {
+        start("&events=shipped");
+        long orderId = CommerceSampleData.placeOrder(connection,
+                NewOrder.byCustomer(customerId).withItem("FY-TEE-M-Blue", 1).withItem("FY-BTL-01", 2));
+        String inc = incrementId(orderId);
+        // Magento ships what is not shipped yet: holding the bottles back makes the first shipment the tee alone.
+        update("UPDATE sales_order_item SET qty_shipped = qty_ordered WHERE sku = 'FY-BTL-01' AND order_id = ?",
+                orderId);
+        long teeShipment = CommerceSampleData.ship(connection, orderId, "ups", "1001");
+        update("UPDATE sales_order_item SET qty_shipped = 0 WHERE sku = 'FY-BTL-01' AND order_id = ?", orderId);
+        long bottleShipment = CommerceSampleData.ship(connection, orderId, "ups", "1002");
+
+        awaitTypes(inc, "commerce.backofficeOrderItemsShipped", "commerce.backofficeOrderItemsShipped");
+        letItPoll();
+        Map<String, JsonNode> byId = new HashMap<>();
+        eventsOf(inc).forEach(e -> byId.put(e.get("_id").asText(), e));
+        assertThat(byId.get(id(inc, "shipped", teeShipment)).at("/productListItems")).singleElement()
+                .satisfies(item -> assertThat(item.get("SKU").asText()).isEqualTo("FY-TEE-M-Blue"));
+        assertThat(byId.get(id(inc, "shipped", bottleShipment)).at("/productListItems")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.get("SKU").asText()).isEqualTo("FY-BTL-01");
+                    assertThat(item.get("quantity").asInt()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void ordersInStoreViewsOfTwoWebsitesCarryEachTheirOwnScopeCodes() throws Exception {
+        start("&events=placed");
+        String german = incrementId(CommerceSampleData.placeOrder(connection,
+                NewOrder.byGuest("scope.de@example.com").inStore("de")));
+        String french = incrementId(CommerceSampleData.placeOrder(connection,
+                NewOrder.byGuest("scope.fr@example.com").inStore("fr")));
+        awaitTypes(german, "commerce.backofficeOrderPlaced");
+        awaitTypes(french, "commerce.backofficeOrderPlaced");
+
+        assertThat(scopeOf(german)).containsExactly("eu", "eu_store", "de");
+        assertThat(scopeOf(french)).containsExactly("base", "main_website_store", "fr");
+        assertThat(eventsOf(german).get(0).at("/commerce/order/currencyCode").asText()).isEqualTo("EUR");
+    }
+
+    /** The website, store and store view codes of the order's first event. */
+    private List<String> scopeOf(String incrementId) {
+        JsonNode scope = eventsOf(incrementId).get(0).at("/commerce/commerceScope");
+        return List.of(scope.path("websiteCode").asText(), scope.path("storeCode").asText(),
+                scope.path("storeViewCode").asText());
     }
 
     private void update(String sql, long id) throws SQLException {

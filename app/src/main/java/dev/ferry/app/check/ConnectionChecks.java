@@ -13,15 +13,16 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -47,24 +48,9 @@ final class ConnectionChecks {
             return CheckResult.skip(Area.CONNECTION, what, FerrySetting.COMMERCE_DB_URL.key() + " is not a JDBC URL");
         }
         String target = JdbcTarget.describe(url);
-        Properties properties = new Properties();
-        String user = config.get(FerrySetting.COMMERCE_DB_USER);
-        String password = config.get(FerrySetting.COMMERCE_DB_PASSWORD);
-        if (user != null && !user.isEmpty()) {
-            properties.setProperty("user", user);
-        }
-        if (password != null && !password.isEmpty()) {
-            properties.setProperty("password", password);
-        }
-        properties.putAll(timeouts(url));
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ferry-check-commerce-db");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            Future<String> answer = executor.submit(() -> {
-                try (Connection connection = DriverManager.getConnection(url, properties);
+            String product = bounded("ferry-check-commerce-db", () -> {
+                try (Connection connection = commerceConnection(config);
                      Statement statement = connection.createStatement()) {
                     statement.setQueryTimeout((int) DB_TIMEOUT.toSeconds());
                     try (ResultSet rs = statement.executeQuery("SELECT 1")) {
@@ -74,8 +60,6 @@ final class ConnectionChecks {
                     return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
                 }
             });
-            // The driver's own timeout is the real one; this only bounds a driver that ignores it.
-            String product = answer.get(DB_TIMEOUT.toMillis() + 2_000, TimeUnit.MILLISECONDS);
             return CheckResult.ok(Area.CONNECTION, what, target + " answers SELECT 1 (" + product + ")");
         } catch (TimeoutException e) {
             return CheckResult.fail(Area.CONNECTION, what, "cannot connect to " + target + ": no answer within "
@@ -86,6 +70,38 @@ final class ConnectionChecks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CheckResult.fail(Area.CONNECTION, what, "interrupted while connecting to " + target, e);
+        }
+    }
+
+    /** A connection to the configured Commerce database as the configured user, with the driver's timeouts. */
+    static Connection commerceConnection(FerryConfig config) throws SQLException {
+        String url = config.get(FerrySetting.COMMERCE_DB_URL);
+        Properties properties = new Properties();
+        String user = config.get(FerrySetting.COMMERCE_DB_USER);
+        String password = config.get(FerrySetting.COMMERCE_DB_PASSWORD);
+        if (user != null && !user.isEmpty()) {
+            properties.setProperty("user", user);
+        }
+        if (password != null && !password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        properties.putAll(timeouts(url));
+        return DriverManager.getConnection(url, properties);
+    }
+
+    /**
+     * Runs database work on a thread of its own and waits for it a little longer than the driver's timeouts: the
+     * driver's timeout is the real one; this only bounds a driver that ignores it.
+     */
+    static <T> T bounded(String threadName, Callable<T> work)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return executor.submit(work).get(DB_TIMEOUT.toMillis() + 2_000, TimeUnit.MILLISECONDS);
         } finally {
             executor.shutdownNow();
         }

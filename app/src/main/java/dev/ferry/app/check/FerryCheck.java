@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * <p>Order: the config file; each routes file (YAML syntax, fields against Camel's YAML DSL schema, endpoint
  * schemes and options); the AEP keys the routes need; Camel's own loader on the files that passed; then the Commerce
- * database, the state database and the IMS token.
+ * database (and, with the order poller on, its user's read grants), the state database and the IMS token.
  */
 public final class FerryCheck {
 
@@ -81,6 +81,7 @@ public final class FerryCheck {
             }
         } else {
             report.add(guarded("commerce-db", () -> ConnectionChecks.commerceDatabase(config)));
+            readGrants(config).forEach(report::add);
             report.add(guarded("state-db", () -> ConnectionChecks.stateDatabase(config)));
             report.add(guarded("ims-token", () -> ConnectionChecks.imsToken(config, !aep.isEmpty())));
         }
@@ -192,6 +193,14 @@ public final class FerryCheck {
     private static String schemeOf(String uri) {
         UriParts parts = UriParts.parse(uri);
         return parts == null ? null : parts.scheme();
+    }
+
+    private static List<CheckResult> readGrants(FerryConfig config) {
+        try {
+            return CommerceReadGrants.check(config);
+        } catch (RuntimeException | LinkageError e) {
+            return List.of(CheckResult.fail(Area.CONNECTION, CommerceReadGrants.WHAT, ConnectionChecks.rootMessage(e), e));
+        }
     }
 
     private CheckResult guarded(String what, java.util.function.Supplier<CheckResult> check) {

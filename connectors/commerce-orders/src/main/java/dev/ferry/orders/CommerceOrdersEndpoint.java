@@ -31,6 +31,11 @@ public class CommerceOrdersEndpoint extends CommerceDatabaseEndpoint {
             + "or an ISO-8601 instant such as 2026-01-01T00:00:00Z; older changes are the history connector's job")
     private String startFrom = "now";
 
+    @UriParam(defaultValue = "30000", description = "Longest wait in milliseconds between attempts to read the "
+            + "Commerce database while it cannot be reached; the wait starts at pollInterval and doubles with each "
+            + "failed attempt")
+    private long maxRetryDelay = 30_000;
+
     public CommerceOrdersEndpoint(String uri, CommerceOrdersComponent component, String name) {
         super(uri, component);
         this.name = name;
@@ -65,6 +70,14 @@ public class CommerceOrdersEndpoint extends CommerceDatabaseEndpoint {
 
     public void setPollInterval(long pollInterval) {
         this.pollInterval = pollInterval;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
     }
 
     public int getOverlapSeconds() {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.xdm.XdmEvent;
 import dev.ferry.core.state.OutboxRecord;
 import dev.ferry.core.state.StateDatabase;
+import dev.ferry.core.identity.Identities;
 import dev.ferry.core.testing.CompatSchema;
+import dev.ferry.core.testing.TcpProxy;
 import dev.ferry.core.xdm.EventIds;
 import dev.ferry.core.xdm.Xdm;
 import dev.ferry.sample.CommerceSampleData;
@@ -21,9 +23,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import dev.ferry.orders.changes.OrderWatermarks;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Set;
 import java.util.UUID;
@@ -31,12 +37,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * commerce-orders: on a real MariaDB with Magento's sales tables, into outbox:streaming on an H2 state database.
@@ -53,6 +62,10 @@ class CommerceOrdersIT {
     private static long customerId;
 
     private StateDatabase state;
+    /** Where the poller finds the Commerce database: MariaDB itself, or a proxy a test can cut. */
+    private DataSource pollerDatabase;
+    private String outboxUri;
+    private SimpleMeterRegistry meters;
     private final List<CamelContext> contexts = new ArrayList<>();
     private Connection connection;
     /** Every event the consumer handed the route in an exchange that reached the outbox step, doubles included. */
@@ -81,6 +94,9 @@ class CommerceOrdersIT {
     void open() throws SQLException {
         state = StateDatabase.open("jdbc:h2:mem:orders-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
         connection = commerce.getConnection();
+        pollerDatabase = commerce;
+        outboxUri = "outbox:streaming";
+        meters = new SimpleMeterRegistry();
     }
 
     @AfterEach
@@ -93,7 +109,8 @@ class CommerceOrdersIT {
     private CamelContext start(String options, AtomicInteger failures) throws Exception {
         CamelContext camel = new DefaultCamelContext();
         camel.getRegistry().bind("state", state);
-        camel.getRegistry().bind("commerceDb", commerce);
+        camel.getRegistry().bind("commerceDb", pollerDatabase);
+        camel.getRegistry().bind("metricsRegistry", meters);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -108,7 +125,7 @@ class CommerceOrdersIT {
                             List<XdmEvent> events = exchange.getIn().getBody(List.class);
                             events.forEach(event -> sent.add(event.xdm().deepCopy()));
                         })
-                        .to("outbox:streaming");
+                        .to(outboxUri);
             }
         });
         camel.start();
@@ -181,6 +198,16 @@ class CommerceOrdersIT {
         assertThat(events).allSatisfy(e -> assertThat(CompatSchema.errors(e)).isEmpty());
         assertThat(events.get(0).at("/identityMap/commerceCustomerId/0/id").asText())
                 .isEqualTo(String.valueOf(customerId));
+        // The tee is a configurable's variant: a parent row and a child row in sales_order_item, one product.
+        assertThat(strings(connection, "SELECT COUNT(*) FROM sales_order_item WHERE order_id = " + orderId))
+                .containsExactly("3");
+        JsonNode placed = events.stream().filter(e -> e.get("eventType").asText().endsWith("OrderPlaced"))
+                .findFirst().orElseThrow();
+        assertThat(placed.get("productListItems")).extracting(item -> item.get("SKU").asText())
+                .containsExactly("FY-TEE-M-Blue", "FY-BTL-01");
+        assertThat(placed.at("/productListItems/0/quantity").asInt()).isEqualTo(2);
+        assertThat(placed.at("/productListItems/0/selectedOptions")).extracting(o -> o.get("value").asText())
+                .contains("Blue", "M");
     }
 
     @Test
@@ -210,6 +237,9 @@ class CommerceOrdersIT {
         assertThat(shipped.get("_id").asText()).isEqualTo(id(inc, "shipped", shipmentId));
         assertThat(shipped.at("/commerce/shipping/trackingNumber").asLong()).isEqualTo(9400100000L);
         assertThat(shipped.at("/identityMap/commerceCustomerId").isMissingNode()).isTrue();
+        assertThat(shipped.at("/identityMap/Email_LC_SHA256/0/id").asText())
+                .isEqualTo(Identities.emailSha256("ship.only@example.com"));
+        assertThat(shipped.at("/identityMap/Email_LC_SHA256/0/primary").asBoolean()).isTrue();
     }
 
     @Test
@@ -358,6 +388,243 @@ class CommerceOrdersIT {
 
         assertThat(typesOf(incrementId(english))).isEmpty();
         assertThat(eventsOf(germanInc).get(0).at("/commerce/commerceScope/storeViewCode").asText()).isEqualTo("de");
+    }
+
+    @Test
+    void losingTheDatabaseTurnsHealthDownMovesNoWatermarkAndEveryChangeArrivesOnceWhenItReturns() throws Exception {
+        try (TcpProxy proxy = TcpProxy.inFrontOf(server.host(), server.port())) {
+            pollerDatabase = through(proxy);
+            CamelContext camel = start("&maxRetryDelay=400");
+            long first = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("before.cut@example.com"));
+            String firstInc = incrementId(first);
+            awaitTypes(firstInc, "commerce.backofficeOrderPlaced");
+            assertThat(health(camel).getState()).isEqualTo(HealthCheck.State.UP);
+
+            proxy.cut();
+            await().atMost(Duration.ofSeconds(20)).until(() -> health(camel).getState() == HealthCheck.State.DOWN);
+            assertThat(health(camel).getMessage()).hasValueSatisfying(message ->
+                    assertThat(message).startsWith("cannot read the Commerce database: ").doesNotContain("\n"));
+            OrderWatermarks whileDown = watermarks();
+            // Changes made while the poller cannot see the database.
+            long second = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("during.cut@example.com"));
+            long invoice = CommerceSampleData.invoice(connection, first);
+            Thread.sleep(1_500);
+            assertThat(watermarks()).isEqualTo(whileDown);
+            assertThat(typesOf(incrementId(second))).isEmpty();
+
+            proxy.restore();
+            String secondInc = incrementId(second);
+            awaitTypes(firstInc, "commerce.backofficeOrderPlaced", "commerce.backofficeOrderInvoiced");
+            awaitTypes(secondInc, "commerce.backofficeOrderPlaced");
+            await().atMost(Duration.ofSeconds(10)).until(() -> health(camel).getState() == HealthCheck.State.UP);
+            letItPoll();
+            assertThat(eventsOf(firstInc)).extracting(e -> e.get("_id").asText()).containsExactlyInAnyOrder(
+                    id(firstInc, "placed", first), id(firstInc, "invoiced", invoice));
+            assertThat(typesOf(secondInc)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aPollerStartedWhileTheDatabaseIsDownStartsReportsDownAndCatchesUpWhenItReturns() throws Exception {
+        try (TcpProxy proxy = TcpProxy.inFrontOf(server.host(), server.port())) {
+            pollerDatabase = through(proxy);
+            Instant from = Instant.parse(strings(connection,
+                    "SELECT DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%dT%H:%i:%sZ')").get(0));
+            proxy.cut();
+            CamelContext camel = start("&maxRetryDelay=400&startFrom=" + from);
+            await().atMost(Duration.ofSeconds(20)).until(() -> health(camel).getState() == HealthCheck.State.DOWN);
+            long orderId = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("late.start@example.com"));
+
+            proxy.restore();
+            awaitTypes(incrementId(orderId), "commerce.backofficeOrderPlaced");
+            assertThat(health(camel).getState()).isEqualTo(HealthCheck.State.UP);
+        }
+    }
+
+    @Test
+    void aFullOutboxPausesThePollerWithoutReadingTheDatabaseAndItResumesOnceTheBacklogDrains() throws Exception {
+        try (TcpProxy proxy = TcpProxy.inFrontOf(server.host(), server.port())) {
+            pollerDatabase = through(proxy);
+            outboxUri = "outbox:streaming?highWaterEvents=2&fullRetryAfter=1";
+            CamelContext camel = start("");
+            List<String> filling = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                filling.add(incrementId(CommerceSampleData.placeOrder(connection,
+                        NewOrder.byGuest("fill" + i + "@example.com"))));
+            }
+            filling.forEach(inc -> awaitTypes(inc, "commerce.backofficeOrderPlaced"));
+            OrderWatermarks full = watermarks();
+            long waiting = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("waiting@example.com"));
+            String waitingInc = incrementId(waiting);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> gauge("ferry.orders.paused") == 1);
+            assertThat(health(camel).getState()).isEqualTo(HealthCheck.State.UP);
+            assertThat(health(camel).getDetails()).containsEntry("paused", true);
+            int connectionsWhenPaused = proxy.connections();
+            Thread.sleep(1_500);
+            assertThat(proxy.connections()).as("no Commerce read while paused").isEqualTo(connectionsWhenPaused);
+            assertThat(watermarks()).isEqualTo(full);
+            assertThat(consumer(camel).getLagMillis()).isGreaterThanOrEqualTo(1_000);
+            assertThat(gauge("ferry.orders.lag")).isGreaterThanOrEqualTo(1.0);
+
+            drainOutbox();
+            await().atMost(Duration.ofSeconds(20)).until(() -> gauge("ferry.orders.paused") == 0);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(outbox()).extracting(e -> e.get("_id").asText())
+                            .containsExactly(id(waitingInc, "placed", waiting)));
+            letItPoll();
+            assertThat(health(camel).getDetails()).containsEntry("paused", false);
+            assertThat(consumer(camel).getLagMillis()).isZero();
+            assertThat(counter("ferry.orders.events", "eventType", "commerce.backofficeOrderPlaced")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void rowsMagentoWouldNeverWriteBecomeEventsWithoutTheFieldAndAnUnmappableRowIsDeadLetteredWhilePollingGoesOn()
+            throws Exception {
+        CamelContext camel = start("");
+        connection.setAutoCommit(false);
+        long odd = CommerceSampleData.placeOrder(connection,
+                NewOrder.byGuest("odd.rows@example.com").withItem("FY-BTL-01", 2));
+        update("UPDATE sales_order SET order_currency_code = NULL, state = 'teleported' WHERE entity_id = ?", odd);
+        update("UPDATE sales_order_item SET qty_ordered = -2, product_options = '{not json' WHERE order_id = ?", odd);
+        long broken = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("no.increment@example.com"));
+        update("UPDATE sales_order SET increment_id = NULL WHERE entity_id = ?", broken);
+        connection.commit();
+        connection.setAutoCommit(true);
+        String oddInc = incrementId(odd);
+        awaitTypes(oddInc, "commerce.backofficeOrderPlaced");
+
+        JsonNode event = eventsOf(oddInc).get(0);
+        assertThat(event.at("/commerce/order/currencyCode").isMissingNode()).isTrue();
+        assertThat(event.at("/productListItems/0/SKU").asText()).isEqualTo("FY-BTL-01");
+        assertThat(event.at("/productListItems/0/quantity").isMissingNode()).isTrue();
+        assertThat(event.at("/productListItems/0/selectedOptions").isMissingNode()).isTrue();
+        assertThat(CompatSchema.errors(event)).isEmpty();
+        await().atMost(Duration.ofSeconds(20)).until(() -> counter("ferry.orders.unmappable") == 1);
+        // NULL currency, negative quantity, unparseable product_options, unknown state
+        assertThat(counter("ferry.orders.warnings")).isEqualTo(4);
+        assertThat(state.deadLetters().list(null, 100)).singleElement().satisfies(letter -> {
+            assertThat(letter.channel()).isEqualTo("commerce-orders.unmappable");
+            assertThat(letter.reason()).contains("sales_order " + broken).contains("has no increment_id");
+        });
+
+        long after = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("after.bad@example.com"));
+        awaitTypes(incrementId(after), "commerce.backofficeOrderPlaced");
+        assertThat(health(camel).getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(counter("ferry.orders.events", "eventType", "commerce.backofficeOrderPlaced")).isEqualTo(2);
+    }
+
+    @Test
+    void aRestartInTheMiddleOfABurstLosesNothingAndDoublesNothing() throws Exception {
+        CamelContext first = start("");
+        List<Long> orders = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            if (i == 20) {
+                first.stop(); // mid-burst: whatever the last poll committed stays, the rest is read after the restart
+            }
+            if (i == 30) {
+                start("");
+            }
+            orders.add(CommerceSampleData.placeOrder(connection, NewOrder.byGuest("burst" + i + "@example.com")));
+            Thread.sleep(25);
+        }
+        for (long orderId : orders) {
+            awaitTypes(incrementId(orderId), "commerce.backofficeOrderPlaced");
+        }
+        letItPoll();
+        for (long orderId : orders) {
+            assertThat(typesOf(incrementId(orderId))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aPartialShipmentAndTheRestAreTwoEventsEachWithItsOwnItems() throws Exception {
+        start("&events=shipped");
+        long orderId = CommerceSampleData.placeOrder(connection,
+                NewOrder.byCustomer(customerId).withItem("FY-TEE-M-Blue", 1).withItem("FY-BTL-01", 2));
+        String inc = incrementId(orderId);
+        // Magento ships what is not shipped yet: holding the bottles back makes the first shipment the tee alone.
+        update("UPDATE sales_order_item SET qty_shipped = qty_ordered WHERE sku = 'FY-BTL-01' AND order_id = ?",
+                orderId);
+        long teeShipment = CommerceSampleData.ship(connection, orderId, "ups", "1001");
+        update("UPDATE sales_order_item SET qty_shipped = 0 WHERE sku = 'FY-BTL-01' AND order_id = ?", orderId);
+        long bottleShipment = CommerceSampleData.ship(connection, orderId, "ups", "1002");
+
+        awaitTypes(inc, "commerce.backofficeOrderItemsShipped", "commerce.backofficeOrderItemsShipped");
+        letItPoll();
+        Map<String, JsonNode> byId = new HashMap<>();
+        eventsOf(inc).forEach(e -> byId.put(e.get("_id").asText(), e));
+        assertThat(byId.get(id(inc, "shipped", teeShipment)).at("/productListItems")).singleElement()
+                .satisfies(item -> assertThat(item.get("SKU").asText()).isEqualTo("FY-TEE-M-Blue"));
+        assertThat(byId.get(id(inc, "shipped", bottleShipment)).at("/productListItems")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.get("SKU").asText()).isEqualTo("FY-BTL-01");
+                    assertThat(item.get("quantity").asInt()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void ordersInStoreViewsOfTwoWebsitesCarryEachTheirOwnScopeCodes() throws Exception {
+        start("&events=placed");
+        String german = incrementId(CommerceSampleData.placeOrder(connection,
+                NewOrder.byGuest("scope.de@example.com").inStore("de")));
+        String french = incrementId(CommerceSampleData.placeOrder(connection,
+                NewOrder.byGuest("scope.fr@example.com").inStore("fr")));
+        awaitTypes(german, "commerce.backofficeOrderPlaced");
+        awaitTypes(french, "commerce.backofficeOrderPlaced");
+
+        assertThat(scopeOf(german)).containsExactly("eu", "eu_store", "de");
+        assertThat(scopeOf(french)).containsExactly("base", "main_website_store", "fr");
+        assertThat(eventsOf(german).get(0).at("/commerce/order/currencyCode").asText()).isEqualTo("EUR");
+    }
+
+    /** The website, store and store view codes of the order's first event. */
+    private List<String> scopeOf(String incrementId) {
+        JsonNode scope = eventsOf(incrementId).get(0).at("/commerce/commerceScope");
+        return List.of(scope.path("websiteCode").asText(), scope.path("storeCode").asText(),
+                scope.path("storeViewCode").asText());
+    }
+
+    private void update(String sql, long id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, id);
+            statement.executeUpdate();
+        }
+    }
+
+    private DataSource through(TcpProxy proxy) throws SQLException {
+        MariaDbDataSource proxied = new MariaDbDataSource(server.jdbcUrl(DATABASE)
+                .replace(server.host() + ":" + server.port() + "/", server.host() + ":" + proxy.port() + "/"));
+        proxied.setUser(server.user());
+        proxied.setPassword(server.password());
+        return proxied;
+    }
+
+    private static HealthCheck.Result health(CamelContext camel) {
+        return HealthCheckHelper.invoke(camel, "commerce-orders:orders", Map.of()).orElseThrow();
+    }
+
+    private static CommerceOrdersConsumer consumer(CamelContext camel) {
+        return (CommerceOrdersConsumer) camel.getRoute("orders").getConsumer();
+    }
+
+    private OrderWatermarks watermarks() {
+        return OrderWatermarks.fromCheckpoints("commerce-orders:orders", key -> state.checkpoints().get(key))
+                .orElseThrow();
+    }
+
+    private void drainOutbox() {
+        List<Long> seqs = state.outbox().next("streaming", 100_000).stream().map(OutboxRecord::seq).toList();
+        state.transact(c -> state.outbox().remove(c, seqs));
+    }
+
+    private double counter(String name, String... tags) {
+        return meters.get(name).tags("poller", "orders").tags(tags).functionCounter().count();
+    }
+
+    private double gauge(String name) {
+        return meters.get(name).tags("poller", "orders").gauge().value();
     }
 
     private static List<String> strings(Connection c, String sql) throws SQLException {

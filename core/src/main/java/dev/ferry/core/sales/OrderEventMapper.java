@@ -15,17 +15,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
  * Magento rows to one XDM ExperienceEvent per business change, in the keys the compat schema has. A value that
  * Magento would never write (NULL currency, negative quantity, unparseable product_options) is left out and
- * counted in {@link #warnings()}; the event is still sent.
+ * counted in {@link #warnings()}; the event is still sent. An order state Magento does not have is counted too:
+ * no field is made from it, but it tells that something other than Magento wrote the row.
  */
 public final class OrderEventMapper {
 
     private static final Pattern NUMERIC_TRACK = Pattern.compile("^[0-9]{1,15}$");
+    /** Magento\Sales\Model\Order's states. */
+    private static final Set<String> MAGENTO_STATES = Set.of("new", "pending_payment", "payment_review", "processing",
+            "complete", "closed", "canceled", "holded");
 
     private final String customerIdNamespace;
     private final AtomicLong warnings = new AtomicLong();
@@ -60,6 +65,10 @@ public final class OrderEventMapper {
         String id = EventIds.deterministic("commerce-order", incrementId, kind.code(),
                 String.valueOf(change.subEntityId()));
         XdmEvent event = XdmEvent.create(id, change.time(), kind.eventType()).partitionedBy(incrementId);
+        String state = text(order.get("state"));
+        if (state == null || !MAGENTO_STATES.contains(state)) {
+            warnings.incrementAndGet();
+        }
 
         String currency = currency(order.get("order_currency_code"));
         List<Order.Payment> payments = new ArrayList<>();

@@ -16,6 +16,14 @@ import java.util.Map;
  */
 public final class SalesOrderReader {
 
+    /**
+     * Every table the reader reads. The order poller and the history export read no others, so their database user
+     * needs SELECT on these alone; {@code ferry check} tries each.
+     */
+    public static final List<String> TABLES = List.of("sales_order", "sales_order_item", "sales_order_address",
+            "sales_order_payment", "sales_invoice", "sales_shipment", "sales_shipment_item", "sales_shipment_track",
+            "sales_creditmemo", "sales_creditmemo_item", "store", "store_group", "store_website");
+
     private static final String ORDERS = "SELECT entity_id, increment_id, state, status, store_id, customer_id,"
             + " customer_email, grand_total, tax_amount, discount_amount, shipping_amount, shipping_method,"
             + " order_currency_code, created_at, updated_at FROM sales_order WHERE entity_id IN (:ids)";

@@ -45,9 +45,10 @@ public class CommerceOrdersEndpoint extends CommerceDatabaseEndpoint {
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         CommerceOrdersConsumer consumer = new CommerceOrdersConsumer(this, processor);
+        configureConsumer(consumer);
+        // After configureConsumer, which would otherwise put back the scheduler's own defaults (500 ms, 1 s).
         consumer.setDelay(pollInterval);
         consumer.setInitialDelay(0);
-        configureConsumer(consumer);
         return consumer;
     }
 

@@ -46,6 +46,8 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
     private final AtomicLong unmappable = new AtomicLong();
     private volatile OrderWatermarks watermarks;
     private volatile Instant oldestUnsent;
+    /** Whether the last committed poll stopped at maxChangesPerPoll, so the next one runs at once. */
+    private volatile boolean backlogLeft;
     private StateDatabase state;
 
     public CommerceOrdersConsumer(CommerceOrdersEndpoint endpoint, Processor processor) {
@@ -82,7 +84,7 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
                 watermarks = initial(connection, prefix);
             }
             OrderChangeDetector detector = new OrderChangeDetector(Duration.ofSeconds(endpoint.getOverlapSeconds()),
-                    endpoint.eventKinds(), endpoint.storeIds(connection));
+                    endpoint.eventKinds(), endpoint.storeIds(connection), endpoint.getMaxChangesPerPoll());
             detection = detector.detect(connection, watermarks, prefix, key -> state.checkpoints().get(key));
             checkpoints = new LinkedHashMap<>(detection.next().toCheckpoints(prefix));
             Set<Long> orderIds = new LinkedHashSet<>();
@@ -124,6 +126,7 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
             }
             watermarks = detection.next();
             oldestUnsent = null;
+            backlogLeft = detection.capped();
             for (XdmEvent event : events) {
                 counts.computeIfAbsent(event.eventType(), type -> new AtomicLong()).incrementAndGet();
             }
@@ -131,6 +134,12 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
         } finally {
             releaseExchange(exchange, false);
         }
+    }
+
+    /** A backlog larger than one poll is read poll after poll, without waiting for the poll interval. */
+    @Override
+    public boolean isGreedy() {
+        return backlogLeft || super.isGreedy();
     }
 
     private OrderWatermarks initial(Connection connection, String prefix) throws SQLException {

@@ -11,8 +11,6 @@ import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.NewOrder;
 import dev.ferry.sample.SampleSize;
-import dev.ferry.sandbox.AepSandbox;
-import dev.ferry.sandbox.ReceivedEvent;
 import dev.ferry.sandbox.SandboxSettings;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -103,7 +101,7 @@ public final class OrdersBenchmark {
     private static void latency(MariaDbServer server, DataSource commerce, int changes, double rate, String options)
             throws Exception {
         String load = loadAverage();
-        try (Ferry ferry = Ferry.start(server, "", options, changes * 3)) {
+        try (Ferry ferry = Ferry.start(server, "", options)) {
             Map<String, Instant> committed = new HashMap<>();
             try (Connection connection = commerce.getConnection()) {
                 new ChangeMix(connection, customers(connection)).commit(changes, rate, committed);
@@ -268,7 +266,7 @@ public final class OrdersBenchmark {
         String load = loadAverage();
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-        try (Ferry ferry = Ferry.start(server, "&startFrom=" + from, options, 10_000)) {
+        try (Ferry ferry = Ferry.start(server, "&startFrom=" + from, options)) {
             long started = ferry.startedNanos;
             double toOutbox = Double.NaN;
             double toSandbox = Double.NaN;
@@ -376,32 +374,46 @@ public final class OrdersBenchmark {
 
     // ---------------------------------------------------------------- Ferry, the sandbox, helpers
 
-    /** Ferry's orders path and delivery route, on a fresh H2 file state database, into a fresh AEP sandbox. */
+    /**
+     * Ferry's orders path and delivery route, on a fresh H2 file state database, into a fresh AEP sandbox in a JVM of
+     * its own (so this JVM's heap and CPU are Ferry's), which keeps the last 10,000 events it accepted.
+     */
     private static final class Ferry implements AutoCloseable {
 
-        private final AepSandbox sandbox;
+        private final Process sandbox;
+        private final String sandboxUrl;
         private final StateDatabase state;
         private final CamelContext camel;
         private final HttpClient http = HttpClient.newHttpClient();
         private final long startedNanos;
 
-        private Ferry(AepSandbox sandbox, StateDatabase state, CamelContext camel, long startedNanos) {
+        private Ferry(Process sandbox, String sandboxUrl, StateDatabase state, CamelContext camel, long startedNanos) {
             this.sandbox = sandbox;
+            this.sandboxUrl = sandboxUrl;
             this.state = state;
             this.camel = camel;
             this.startedNanos = startedNanos;
         }
 
         /** @param startFrom the consumer's startFrom option, or "" for the default (now) */
-        static Ferry start(MariaDbServer server, String startFrom, String options, int sandboxCapacity)
-                throws Exception {
-            AepSandbox sandbox = AepSandbox.start(SandboxSettings.defaults().toBuilder()
-                    .eventCapacity(sandboxCapacity).build());
+        static Ferry start(MariaDbServer server, String startFrom, String options) throws Exception {
+            int port = HistoryBenchmark.freePort();
+            Process sandbox = HistoryBenchmark.startSandbox(port);
+            try {
+                return start(server, startFrom, options, sandbox, "http://127.0.0.1:" + port);
+            } catch (Exception | Error e) {
+                sandbox.destroy(); // a sandbox left running would outlive this JVM
+                throw e;
+            }
+        }
+
+        private static Ferry start(MariaDbServer server, String startFrom, String options, Process sandbox,
+                                   String sandboxUrl) throws Exception {
             Path dir = Files.createTempDirectory("ferry-orders-bench");
             StateDatabase state = StateDatabase.open("jdbc:h2:file:" + dir.resolve("state"), "", "");
             CamelContext camel = new DefaultCamelContext();
             camel.getRegistry().bind("state", state);
-            camel.addComponent("aep", aepComponent(sandbox));
+            camel.addComponent("aep", aepComponent(sandboxUrl));
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -414,7 +426,7 @@ public final class OrdersBenchmark {
             });
             long started = System.nanoTime();
             camel.start();
-            return new Ferry(sandbox, state, camel, started);
+            return new Ferry(sandbox, sandboxUrl, state, camel, started);
         }
 
         /** Events the poller has committed to the outbox. */
@@ -424,23 +436,25 @@ public final class OrdersBenchmark {
         }
 
         long acceptedCount() throws Exception {
-            return stats().path("events").path("accepted").asLong();
+            return get("/sandbox/stats").path("events").path("accepted").asLong();
         }
 
-        private JsonNode stats() throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(sandbox.baseUrl() + "/sandbox/stats")).build(), HttpResponse.BodyHandlers.ofString());
+        private JsonNode get(String path) throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandboxUrl + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         }
 
-        /** When the sandbox accepted each of these events, waiting for all of them. */
+        /** When the sandbox accepted each of these events (its receivedAt), waiting for all of them. */
         Map<String, Instant> awaitAccepted(java.util.Set<String> ids, Duration timeout) throws Exception {
             long deadline = System.nanoTime() + timeout.toNanos();
             Map<String, Instant> accepted = new HashMap<>();
             while (true) {
-                for (ReceivedEvent event : sandbox.events().list()) {
-                    if (event.valid() && ids.contains(event.id())) {
-                        accepted.merge(event.id(), event.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
+                for (JsonNode event : get("/sandbox/events?limit=10000")) {
+                    String id = event.path("id").asText();
+                    if (event.path("valid").asBoolean() && ids.contains(id)) {
+                        Instant at = Instant.parse(event.path("receivedAt").asText());
+                        accepted.merge(id, at, (a, b) -> a.isBefore(b) ? a : b);
                     }
                 }
                 if (accepted.size() == ids.size()) {
@@ -450,13 +464,13 @@ public final class OrdersBenchmark {
                     throw new IllegalStateException("only " + accepted.size() + " of " + ids.size()
                             + " events reached the sandbox within " + timeout);
                 }
-                Thread.sleep(200);
+                Thread.sleep(1_000);
             }
         }
 
         /** Fails unless the sandbox accepted exactly {@code events} events, none twice, none rejected. */
         void checkClean(long events) throws Exception {
-            JsonNode counts = stats().path("events");
+            JsonNode counts = get("/sandbox/stats").path("events");
             if (counts.path("accepted").asLong() != events || counts.path("rejected").asLong() != 0
                     || counts.path("duplicateIds").asLong() != 0 || state.deadLetters().count() != 0) {
                 throw new IllegalStateException("the run was not clean: sandbox " + counts + ", dead letters "
@@ -468,16 +482,16 @@ public final class OrdersBenchmark {
         public void close() {
             camel.stop();
             state.close();
-            sandbox.close();
+            sandbox.destroy();
         }
     }
 
-    private static AepComponent aepComponent(AepSandbox sandbox) {
-        SandboxSettings s = sandbox.settings();
+    private static AepComponent aepComponent(String url) {
+        SandboxSettings s = SandboxSettings.defaults();
         AepComponent aep = new AepComponent();
-        aep.setImsUrl(sandbox.baseUrl());
-        aep.setPlatformUrl(sandbox.baseUrl());
-        aep.setStreamingUrl(sandbox.baseUrl());
+        aep.setImsUrl(url);
+        aep.setPlatformUrl(url);
+        aep.setStreamingUrl(url);
         aep.setClientId(s.clientId());
         aep.setClientSecret(s.clientSecret());
         aep.setOrgId(s.imsOrgId());

@@ -12,11 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -81,10 +82,10 @@ public final class OrderChangeDetector {
             if (from.isBefore(current.floor())) {
                 from = current.floor();
             }
-            List<SeenRange> seen = leftOut(seenByKind, source);
+            List<SeenRange> skipped = leftOut(seenByKind, source);
             List<Object> parameters = new ArrayList<>(List.of(from, position.time(), position.time(), position.id()));
-            seen.forEach(range -> parameters.addAll(List.of(range.first(), range.last())));
-            for (Map<String, Object> values : SalesRows.select(connection, source.sqlUpTo(seen.size()),
+            skipped.forEach(range -> parameters.addAll(List.of(range.first(), range.last())));
+            for (Map<String, Object> values : SalesRows.select(connection, source.sqlUpTo(skipped.size()),
                     parameters.toArray())) {
                 late.add(row(source, values));
             }
@@ -108,25 +109,25 @@ public final class OrderChangeDetector {
         ahead.forEach(row -> positions.put(row.source(), new Position(row.time(), row.id())));
 
         List<OrderChange> changes = new ArrayList<>();
-        Map<String, Instant> recent = new HashMap<>(current.recent());
+        Map<OrderChangeKind, NavigableMap<Long, Instant>> seen = new EnumMap<>(OrderChangeKind.class);
+        current.seen().forEach((kind, ids) -> seen.put(kind, new TreeMap<>(ids)));
         for (List<Row> rows : List.of(late, ahead)) {
             for (Row row : rows) {
-                OrderChange change = change(row, recent, prefix, checkpoints);
+                OrderChange change = change(row, seen, prefix, checkpoints);
                 if (change != null) {
                     changes.add(change);
                 }
             }
         }
-        Map<OrderChangeKind, Instant> windowStarts = new EnumMap<>(OrderChangeKind.class);
-        for (OrderChangeKind kind : OrderChangeKind.values()) {
+        seen.forEach((kind, ids) -> {
             Position position = positions.get(OrderChangeSource.of(kind));
-            windowStarts.put(kind, (position == null ? current.floor() : position.time()).minus(overlap));
-        }
-        recent.entrySet().removeIf(entry -> entry.getValue().isBefore(windowStarts.get(
-                OrderWatermarks.kindOf(entry.getKey()))));
+            Instant windowStart = (position == null ? current.floor() : position.time()).minus(overlap);
+            ids.values().removeIf(time -> time.isBefore(windowStart));
+        });
+        seen.values().removeIf(Map::isEmpty);
         changes.sort(Comparator.comparing(OrderChange::time).thenComparing(OrderChange::kind)
                 .thenComparingLong(OrderChange::subEntityId));
-        return new Detection(changes, new OrderWatermarks(current.floor(), positions, recent), capped);
+        return new Detection(changes, new OrderWatermarks(current.floor(), positions, seen), capped);
     }
 
     /**
@@ -134,15 +135,15 @@ public final class OrderChangeDetector {
      * for, or a terminal change already sent. Every row read is remembered as seen, sent or not, so the window's
      * re-read leaves it out and the seen ids stay in few ranges.
      */
-    private OrderChange change(Row row, Map<String, Instant> recent, String prefix,
+    private OrderChange change(Row row, Map<OrderChangeKind, NavigableMap<Long, Instant>> seen, String prefix,
                                Function<String, Optional<String>> checkpoints) {
         OrderChangeKind kind = kindOf(row.source(), row.values());
+        if (seen.computeIfAbsent(kind, k -> new TreeMap<>()).putIfAbsent(row.id(), row.time()) != null) {
+            return null;
+        }
         long orderId = ((Number) row.values().get("order_id")).longValue();
         OrderChange change = new OrderChange(kind, orderId, (String) row.values().get("increment_id"), row.id(),
                 row.time());
-        if (recent.putIfAbsent(change.key(), row.time()) != null) {
-            return null;
-        }
         if (!events.contains(kind) || !inScope(row.values().get("store_id"))) {
             return null;
         }

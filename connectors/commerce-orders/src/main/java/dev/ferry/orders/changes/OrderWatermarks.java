@@ -3,11 +3,13 @@ package dev.ferry.orders.changes;
 import dev.ferry.core.sales.OrderChangeKind;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -15,11 +17,14 @@ import java.util.function.Function;
 /**
  * Where the detector stands: the floor (the installation's start point; nothing older is ever sent), one position
  * per table column (the time and entity_id of the last row read, so a poll that stops at its cap resumes exactly
- * there even inside one second), and the changes already seen inside the overlap window (key to time), so
- * re-reading the window never emits twice. Immutable; saved as checkpoints named {@code <prefix>.<part>}.
+ * there even inside one second), and the changes already seen inside the overlap window (per kind, sub-entity id to
+ * time), so re-reading the window never emits twice. Saved as checkpoints named {@code <prefix>.<part>}.
+ *
+ * <p>The seen maps are wrapped read-only, not copied (after a burst they hold every change of the window, and a
+ * poll makes one new set of watermarks): whoever builds watermarks hands over maps it no longer changes.
  */
 public record OrderWatermarks(Instant floor, Map<OrderChangeSource, Position> positions,
-                              Map<String, Instant> recent) {
+                              Map<OrderChangeKind, NavigableMap<Long, Instant>> seen) {
 
     /**
      * The last row read of one source: every row before it in (time, id) order has been read. A position saved by
@@ -41,7 +46,9 @@ public record OrderWatermarks(Instant floor, Map<OrderChangeSource, Position> po
 
     public OrderWatermarks {
         positions = Map.copyOf(positions);
-        recent = Map.copyOf(recent);
+        Map<OrderChangeKind, NavigableMap<Long, Instant>> readOnly = new EnumMap<>(OrderChangeKind.class);
+        seen.forEach((kind, ids) -> readOnly.put(kind, Collections.unmodifiableNavigableMap(ids)));
+        seen = Collections.unmodifiableMap(readOnly);
     }
 
     public static OrderWatermarks startingAt(Instant floor) {
@@ -91,20 +98,20 @@ public record OrderWatermarks(Instant floor, Map<OrderChangeSource, Position> po
     public record SeenRange(long first, long last, Instant newest) {
     }
 
-    /** The ids of each kind seen in the window, as runs of consecutive ids, in id order; one pass over the set. */
+    /** The ids of each kind seen in the window, as runs of consecutive ids, in id order. */
     public Map<OrderChangeKind, List<SeenRange>> seenRanges() {
-        Map<OrderChangeKind, TreeMap<Long, Instant>> ids = new EnumMap<>(OrderChangeKind.class);
-        recent.forEach((key, time) -> {
-            int colon = key.indexOf(':');
-            ids.computeIfAbsent(kindOf(key), kind -> new TreeMap<>())
-                    .put(Long.parseLong(key.substring(colon + 1)), time);
-        });
         Map<OrderChangeKind, List<SeenRange>> ranges = new EnumMap<>(OrderChangeKind.class);
-        ids.forEach((kind, times) -> ranges.put(kind, runs(times)));
+        seen.forEach((kind, ids) -> ranges.put(kind, runs(ids)));
         return ranges;
     }
 
-    private static List<SeenRange> runs(TreeMap<Long, Instant> times) {
+    /** Whether the window holds this change as seen. */
+    public boolean hasSeen(OrderChangeKind kind, long subEntityId) {
+        NavigableMap<Long, Instant> ids = seen.get(kind);
+        return ids != null && ids.containsKey(subEntityId);
+    }
+
+    private static List<SeenRange> runs(NavigableMap<Long, Instant> times) {
         List<SeenRange> ranges = new ArrayList<>();
         SeenRange open = null;
         for (Map.Entry<Long, Instant> entry : times.entrySet()) {
@@ -125,17 +132,6 @@ public record OrderWatermarks(Instant floor, Map<OrderChangeSource, Position> po
         return ranges;
     }
 
-    /** The kind of a seen key ({@code kind:subEntityId}). */
-    static OrderChangeKind kindOf(String key) {
-        for (OrderChangeKind kind : OrderChangeKind.values()) {
-            String code = kind.code();
-            if (key.length() > code.length() && key.charAt(code.length()) == ':' && key.startsWith(code)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("not a change key: " + key);
-    }
-
     /** The watermarks saved under {@code prefix}, or empty when the installation has none yet. */
     public static Optional<OrderWatermarks> fromCheckpoints(String prefix, Function<String, Optional<String>> read) {
         Optional<String> floor = read.apply(prefix + ".floor");
@@ -147,7 +143,7 @@ public record OrderWatermarks(Instant floor, Map<OrderChangeSource, Position> po
             read.apply(prefix + "." + source.checkpointName())
                     .ifPresent(v -> positions.put(source, Position.parse(v)));
         }
-        Map<String, Instant> recent = new HashMap<>();
+        Map<OrderChangeKind, NavigableMap<Long, Instant>> seen = new EnumMap<>(OrderChangeKind.class);
         read.apply(prefix + ".recent").filter(v -> !v.isBlank()).ifPresent(v -> {
             for (String entry : v.split(",")) {
                 int colon = entry.indexOf(':');
@@ -157,11 +153,13 @@ public record OrderWatermarks(Instant floor, Map<OrderChangeSource, Position> po
                 long first = Long.parseLong(dash < 0 ? ids : ids.substring(0, dash));
                 long last = dash < 0 ? first : Long.parseLong(ids.substring(dash + 1));
                 Instant time = Instant.ofEpochSecond(Long.parseLong(entry.substring(at + 1)));
+                NavigableMap<Long, Instant> kindIds = seen.computeIfAbsent(
+                        OrderChangeKind.byCode(entry.substring(0, colon)), kind -> new TreeMap<>());
                 for (long id = first; id <= last; id++) {
-                    recent.put(entry.substring(0, colon + 1) + id, time);
+                    kindIds.put(id, time);
                 }
             }
         });
-        return Optional.of(new OrderWatermarks(Instant.parse(floor.get()), positions, recent));
+        return Optional.of(new OrderWatermarks(Instant.parse(floor.get()), positions, seen));
     }
 }

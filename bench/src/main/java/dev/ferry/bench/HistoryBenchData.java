@@ -64,10 +64,22 @@ final class HistoryBenchData {
         new CommerceSampleData(7).seed(data, SampleSize.defaults().withCustomers(300).withOrders(TEMPLATE_ORDERS)
                 .withCreatedBetween(Instant.parse("2021-11-01T00:00:00Z"), Instant.parse("2026-10-31T00:00:00Z")));
         int copies = orders / TEMPLATE_ORDERS - 1;
-        try (Connection connection = data.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = data.getConnection()) {
+            copyOrders(connection, copies);
+        }
+        System.out.printf("generated %,d orders in %.0f s%n", orders, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Copies every order of the database {@code copies} times (the sales tables only). Returns, per table, the span
+     * its keys are shifted by: copy {@code n}'s rows have the template's keys plus {@code n} times the span, so every
+     * key of a copy is at least its table's span.
+     */
+    static Map<String, Long> copyOrders(Connection connection, int copies) throws SQLException {
+        Map<String, Long> spans = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement()) {
             statement.execute("SET SESSION foreign_key_checks = 0");
             statement.execute("SET SESSION unique_checks = 0");
-            Map<String, Long> spans = new LinkedHashMap<>();
             for (Copied table : TABLES) {
                 spans.put(table.table(), single(statement, "SELECT COALESCE(MAX(" + table.key() + "), 0) + 1 FROM "
                         + table.table()));
@@ -78,7 +90,7 @@ final class HistoryBenchData {
                 }
             }
         }
-        System.out.printf("generated %,d orders in %.0f s%n", orders, (System.nanoTime() - started) / 1e9);
+        return spans;
     }
 
     private static String copy(Connection connection, Copied table, Map<String, Long> spans, int copies)

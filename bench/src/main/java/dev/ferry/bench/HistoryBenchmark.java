@@ -152,7 +152,7 @@ public final class HistoryBenchmark {
     }
 
     /** The sandbox in a JVM of its own (this class path), so its memory is not counted as the export's. */
-    private static Process startSandbox(int port) throws Exception {
+    static Process startSandbox(int port) throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx8g", "-cp", System.getProperty("java.class.path"), SandboxServer.class.getName(),
                 Integer.toString(port)).inheritIO().start();
@@ -168,7 +168,7 @@ public final class HistoryBenchmark {
         throw new IllegalStateException("the sandbox did not start on port " + port);
     }
 
-    private static int freePort() throws java.io.IOException {
+    static int freePort() throws java.io.IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }

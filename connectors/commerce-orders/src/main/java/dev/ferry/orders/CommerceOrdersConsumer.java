@@ -51,6 +51,8 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
     private final RetryBackoff retry;
     private final OutboxPause pause = new OutboxPause();
     private volatile OrderWatermarks watermarks;
+    /** Whether the last committed poll stopped at maxChangesPerPoll, so the next one runs at once. */
+    private volatile boolean backlogLeft;
     private StateDatabase state;
     private OrderPollerHealthCheck health;
     private AutoCloseable meters;
@@ -121,7 +123,7 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
                 watermarks = initial(connection, prefix);
             }
             OrderChangeDetector detector = new OrderChangeDetector(Duration.ofSeconds(endpoint.getOverlapSeconds()),
-                    endpoint.eventKinds(), endpoint.storeIds(connection));
+                    endpoint.eventKinds(), endpoint.storeIds(connection), endpoint.getMaxChangesPerPoll());
             detection = detector.detect(connection, watermarks, prefix, key -> state.checkpoints().get(key));
             checkpoints = new LinkedHashMap<>(detection.next().toCheckpoints(prefix));
             Set<Long> orderIds = new LinkedHashSet<>();
@@ -164,6 +166,7 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
                 return 0;
             }
             watermarks = detection.next();
+            backlogLeft = detection.capped();
             Map<String, Integer> byType = new LinkedHashMap<>();
             events.forEach(event -> byType.merge(event.eventType(), 1, Integer::sum));
             status.committed(byType, warnings, unmappable);
@@ -171,6 +174,12 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
         } finally {
             releaseExchange(exchange, false);
         }
+    }
+
+    /** A backlog larger than one poll is read poll after poll, without waiting for the poll interval. */
+    @Override
+    public boolean isGreedy() {
+        return backlogLeft || super.isGreedy();
     }
 
     private OrderWatermarks initial(Connection connection, String prefix) throws SQLException {

@@ -27,6 +27,11 @@ public class CommerceOrdersEndpoint extends CommerceDatabaseEndpoint {
             + "transactions that commit late and clock skew; what it re-reads is never emitted twice")
     private int overlapSeconds = 300;
 
+    @UriParam(defaultValue = "5000", description = "The most changes one poll reads after the watermarks and "
+            + "commits in one outbox transaction; a larger backlog (a bulk import, Ferry catching up) is read in "
+            + "polls of this size, one right after the other, resuming exactly where the last stopped")
+    private int maxChangesPerPoll = 5_000;
+
     @UriParam(defaultValue = "now", description = "Start point of a new installation (no checkpoints yet): now, "
             + "or an ISO-8601 instant such as 2026-01-01T00:00:00Z; older changes are the history connector's job")
     private String startFrom = "now";
@@ -50,9 +55,10 @@ public class CommerceOrdersEndpoint extends CommerceDatabaseEndpoint {
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
         CommerceOrdersConsumer consumer = new CommerceOrdersConsumer(this, processor);
+        configureConsumer(consumer);
+        // After configureConsumer, which would otherwise put back the scheduler's own defaults (500 ms, 1 s).
         consumer.setDelay(pollInterval);
         consumer.setInitialDelay(0);
-        configureConsumer(consumer);
         return consumer;
     }
 
@@ -86,6 +92,17 @@ public class CommerceOrdersEndpoint extends CommerceDatabaseEndpoint {
 
     public void setOverlapSeconds(int overlapSeconds) {
         this.overlapSeconds = overlapSeconds;
+    }
+
+    public int getMaxChangesPerPoll() {
+        return maxChangesPerPoll;
+    }
+
+    public void setMaxChangesPerPoll(int maxChangesPerPoll) {
+        if (maxChangesPerPoll < 1) {
+            throw new IllegalArgumentException("maxChangesPerPoll must be at least 1, was " + maxChangesPerPoll);
+        }
+        this.maxChangesPerPoll = maxChangesPerPoll;
     }
 
     public String getStartFrom() {

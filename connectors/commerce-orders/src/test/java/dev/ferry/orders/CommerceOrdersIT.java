@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.xdm.XdmEvent;
+import dev.ferry.core.sales.OrderChangeKind;
 import dev.ferry.core.state.OutboxRecord;
 import dev.ferry.core.state.StateDatabase;
 import dev.ferry.core.identity.Identities;
@@ -12,6 +13,7 @@ import dev.ferry.core.testing.CompatSchema;
 import dev.ferry.core.testing.TcpProxy;
 import dev.ferry.core.xdm.EventIds;
 import dev.ferry.core.xdm.Xdm;
+import dev.ferry.orders.changes.OrderWatermarks;
 import dev.ferry.sample.CommerceSampleData;
 import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
@@ -70,6 +72,8 @@ class CommerceOrdersIT {
     private Connection connection;
     /** Every event the consumer handed the route in an exchange that reached the outbox step, doubles included. */
     private final List<JsonNode> sent = new CopyOnWriteArrayList<>();
+    /** How many events each of those exchanges carried. */
+    private final List<Integer> pollSizes = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void seed() throws SQLException {
@@ -124,6 +128,7 @@ class CommerceOrdersIT {
                             @SuppressWarnings("unchecked")
                             List<XdmEvent> events = exchange.getIn().getBody(List.class);
                             events.forEach(event -> sent.add(event.xdm().deepCopy()));
+                            pollSizes.add(events.size());
                         })
                         .to(outboxUri);
             }
@@ -296,8 +301,8 @@ class CommerceOrdersIT {
         letItPoll();
         assertThat(typesOf(earlyInc)).hasSize(2);
         assertThat(typesOf(incrementId(later))).hasSize(1);
-        assertThat(state.checkpoints().get("commerce-orders:orders.recent").orElseThrow())
-                .contains("invoiced:" + invoiceId + "@");
+        assertThat(OrderWatermarks.fromCheckpoints("commerce-orders:orders", key -> state.checkpoints().get(key))
+                .orElseThrow().hasSeen(OrderChangeKind.INVOICED, invoiceId)).isTrue();
     }
 
     @Test
@@ -325,6 +330,59 @@ class CommerceOrdersIT {
         letItPoll();
         assertThat(typesOf(firstInc)).hasSize(1);
         assertThat(typesOf(secondInc)).hasSize(1);
+    }
+
+    @Test
+    void aBurstLargerThanMaxChangesPerPollArrivesCompleteAndOnceEvenWithinOneSecond() throws Exception {
+        start("&maxChangesPerPoll=7");
+        letItPoll();
+        List<Long> orders = new ArrayList<>();
+        List<Long> invoices = new ArrayList<>();
+        connection.setAutoCommit(false);
+        for (int i = 0; i < 40; i++) {
+            orders.add(CommerceSampleData.placeOrder(connection, NewOrder.byGuest("burst" + i + "@example.com")));
+        }
+        for (long orderId : orders.subList(0, 12)) {
+            invoices.add(CommerceSampleData.invoice(connection, orderId));
+        }
+        // Every change in one second: the cap must cut inside that second and resume exactly there.
+        try (PreparedStatement same = connection.prepareStatement("UPDATE sales_order o JOIN sales_invoice i"
+                + " ON i.order_id = o.entity_id SET o.created_at = ?, o.updated_at = ?, i.created_at = ?"
+                + " WHERE o.entity_id BETWEEN ? AND ?");
+             PreparedStatement orderTimes = connection.prepareStatement("UPDATE sales_order SET created_at = ?,"
+                + " updated_at = ? WHERE entity_id BETWEEN ? AND ?")) {
+            String second = strings(connection, "SELECT UTC_TIMESTAMP()").get(0);
+            orderTimes.setString(1, second);
+            orderTimes.setString(2, second);
+            orderTimes.setLong(3, orders.get(0));
+            orderTimes.setLong(4, orders.get(orders.size() - 1));
+            orderTimes.executeUpdate();
+            for (int p = 1; p <= 3; p++) {
+                same.setString(p, second);
+            }
+            same.setLong(4, orders.get(0));
+            same.setLong(5, orders.get(orders.size() - 1));
+            same.executeUpdate();
+        }
+        connection.commit();
+        connection.setAutoCommit(true);
+
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            String inc = incrementId(orders.get(i));
+            expected.add(id(inc, "placed", orders.get(i)));
+            if (i < invoices.size()) {
+                expected.add(id(inc, "invoiced", invoices.get(i)));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sent)
+                .extracting(e -> e.get("_id").asText()).containsAll(expected));
+        letItPoll();
+        assertThat(sent).extracting(e -> e.get("_id").asText()).filteredOn(expected::contains)
+                .hasSize(expected.size()).doesNotHaveDuplicates();
+        assertThat(pollSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(7));
+        assertThat(strings(connection, "SELECT COUNT(DISTINCT created_at) FROM sales_order WHERE entity_id BETWEEN "
+                + orders.get(0) + " AND " + orders.get(orders.size() - 1))).containsExactly("1");
     }
 
     @Test

@@ -75,7 +75,10 @@ public final class StateDatabase implements AutoCloseable {
                 // Covers the backlog count (events, bytes, oldest) so it reads this index, not every payload.
                 "CREATE INDEX IF NOT EXISTS ferry_outbox_backlog ON ferry_outbox (channel, created_at, bytes)",
                 "CREATE TABLE IF NOT EXISTS ferry_checkpoint (name VARCHAR(200) NOT NULL PRIMARY KEY, "
-                        + "checkpoint_value VARCHAR(4000) NOT NULL, updated_at BIGINT NOT NULL)",
+                        + "checkpoint_value " + dialect.textColumn + " NOT NULL, updated_at BIGINT NOT NULL)",
+                // A source's checkpoint can outgrow 4,000 characters (the order poller's overlap window after a
+                // burst): databases created with that limit get the text column too.
+                dialect.widenCheckpointValue,
                 "CREATE TABLE IF NOT EXISTS ferry_dead_letter (id " + dialect.identityColumn + ", "
                         + "channel VARCHAR(64) NOT NULL, event_id VARCHAR(255) NOT NULL, partition_key VARCHAR(255), "
                         + "payload " + dialect.textColumn + " NOT NULL, reason VARCHAR(4000) NOT NULL, failed_at BIGINT NOT NULL)",

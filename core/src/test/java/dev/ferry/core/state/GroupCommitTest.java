@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,21 +69,25 @@ class GroupCommitTest {
 
     @Test
     void aFailingAppendFailsAloneAndItsConcurrentAppendsAreStored() {
-        String tooLong = "x".repeat(5_000);
+        String tooLongName = "x".repeat(300); // checkpoint names are at most 200 characters
         List<CompletableFuture<Outbox.Appended>> good = new ArrayList<>();
         List<CompletableFuture<Outbox.Appended>> bad = new ArrayList<>();
         for (int request = 0; request < 50; request++) {
             List<OutboundEvent> batch = events("g" + request + "-", 10);
             good.add(CompletableFuture.supplyAsync(() -> state.outbox().append("edge", batch, Map.of()), callers));
             List<OutboundEvent> doomed = events("b" + request + "-", 10);
-            bad.add(CompletableFuture.supplyAsync(
-                    () -> state.outbox().append("edge", doomed, Map.of("too.long", tooLong)), callers));
+            Map<String, String> checkpoints = new LinkedHashMap<>();
+            checkpoints.put("doomed." + request, "written first");
+            checkpoints.put(tooLongName, "fails");
+            bad.add(CompletableFuture.supplyAsync(() -> state.outbox().append("edge", doomed, checkpoints), callers));
         }
 
         assertThat(good).allSatisfy(append -> assertThat(append.join().events()).isEqualTo(10));
         assertThat(bad).allSatisfy(append -> assertThatThrownBy(append::join).hasCauseInstanceOf(StateException.class));
         assertThat(state.outbox().backlog("edge").events()).isEqualTo(50 * 10);
-        assertThat(state.checkpoints().get("too.long")).isEmpty();
+        for (int request = 0; request < 50; request++) {
+            assertThat(state.checkpoints().get("doomed." + request)).isEmpty();
+        }
     }
 
     @Test

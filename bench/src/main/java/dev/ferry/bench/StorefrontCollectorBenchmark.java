@@ -295,6 +295,11 @@ public final class StorefrontCollectorBenchmark {
         }
 
         static String body(long n) {
+            return body(i -> UUID.randomUUID().toString());
+        }
+
+        /** A batch whose i-th event carries {@code eventId.apply(i)} as its eventId, and so as its XDM _id. */
+        static String body(java.util.function.IntFunction<String> eventId) {
             StringBuilder body = new StringBuilder(BATCH * 3_000).append("{\"events\":[");
             String time = java.time.Instant.now().toString();
             for (int i = 0; i < BATCH; i++) {
@@ -307,7 +312,7 @@ public final class StorefrontCollectorBenchmark {
                     body.append(",\"shoppingCartContext\":").append(CART)
                             .append(",\"changedProductsContext\":{\"items\":[").append(ITEM).append("]}");
                 }
-                body.append(",\"debugContext\":{\"eventId\":\"").append(UUID.randomUUID())
+                body.append(",\"debugContext\":{\"eventId\":\"").append(eventId.apply(i))
                         .append("\"}},\"timestamp\":\"").append(time).append("\",\"context\":").append(CONTEXT)
                         .append('}');
             }

@@ -26,12 +26,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class SoakFerry implements AutoCloseable {
 
-    /**
-     * Camel Main's Micrometer binder for the JVM's memory pools, which Ferry's metrics leave out: with it
-     * {@code /observe/metrics} carries {@code jvm_memory_used_bytes}. Camel Main reads {@code camel.*} system
-     * properties on top of Ferry's own settings; nothing else changes.
-     */
-    private static final String JVM_MEMORY_METRICS = "-Dcamel.metrics.binders=jvm-memory";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
@@ -54,7 +48,7 @@ final class SoakFerry implements AutoCloseable {
         Files.writeString(config, sandboxConfig(work, sandbox, httpPort, managementPort) + commerceConfig);
         Path log = work.resolve("ferry.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", JVM_MEMORY_METRICS, "-jar", jar.toAbsolutePath().toString(), "run", "--config",
+                "-Xmx512m", "-jar", jar.toAbsolutePath().toString(), "run", "--config",
                 config.toString())
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("FERRY_"));

@@ -73,6 +73,9 @@ public final class CamelProperties {
         camel.put("camel.management.metricsEnabled", "true");
         camel.put("camel.metrics.enabled", "true");
         camel.put("camel.metrics.enableRoutePolicy", "true");
+        // Micrometer's JVM and process meters (heap, GC, threads, CPU, file descriptors, uptime), which operators
+        // watch beside Camel's route meters; Camel binds none unless asked.
+        camel.put("camel.metrics.binders", "jvm-memory,jvm-gc,jvm-thread,processor,file-descriptor,uptime");
         // Per-exchange event meters clash in Prometheus for exchanges that begin outside a route (the collector's
         // HTTP consumers); the route policy already measures every route.
         camel.put("camel.metrics.enableExchangeEventNotifier", "false");

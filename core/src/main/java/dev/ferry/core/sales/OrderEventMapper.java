@@ -1,6 +1,7 @@
 package dev.ferry.core.sales;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.core.identity.Identities;
 import dev.ferry.core.xdm.AuthenticatedState;
 import dev.ferry.core.xdm.CommerceScope;
@@ -12,6 +13,8 @@ import dev.ferry.core.xdm.XdmEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +29,7 @@ import java.util.regex.Pattern;
 public final class OrderEventMapper {
 
     private static final Pattern NUMERIC_TRACK = Pattern.compile("^[0-9]{1,15}$");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Za-z]{3}");
 
     private final String customerIdNamespace;
     private final AtomicLong warnings = new AtomicLong();
@@ -45,6 +49,25 @@ public final class OrderEventMapper {
      *                                  document is missing)
      */
     public XdmEvent map(OrderChange change, SalesOrder snapshot) {
+        return map(change, snapshot, new SharedParts(snapshot));
+    }
+
+    /**
+     * The events of several changes of one order, the same as mapping each on its own; what they share (the
+     * parsed product options, the e-mail hash, the order's dates) is worked out once.
+     *
+     * @throws IllegalArgumentException as {@link #map(OrderChange, SalesOrder)}, for the first change that fails
+     */
+    public List<XdmEvent> map(List<OrderChange> changes, SalesOrder snapshot) {
+        SharedParts shared = new SharedParts(snapshot);
+        List<XdmEvent> events = new ArrayList<>(changes.size());
+        for (OrderChange change : changes) {
+            events.add(map(change, snapshot, shared));
+        }
+        return events;
+    }
+
+    private XdmEvent map(OrderChange change, SalesOrder snapshot, SharedParts shared) {
         Map<String, Object> order = snapshot.order();
         String incrementId = text(order.get("increment_id"));
         if (incrementId == null) {
@@ -77,8 +100,8 @@ public final class OrderEventMapper {
         }
         String cancelDate = kind == OrderChangeKind.CANCELLED ? Xdm.timestamp(change.time()) : null;
         event.order(new Order(incrementId, money(order.get("grand_total")), money(order.get("tax_amount")),
-                absolute(money(order.get("discount_amount"))), currency, null, date(order.get("created_at")),
-                date(order.get("updated_at")), cancelDate, payments.isEmpty() ? null : payments, refunds));
+                absolute(money(order.get("discount_amount"))), currency, null, shared.createdDate(),
+                shared.updatedDate(), cancelDate, payments.isEmpty() ? null : payments, refunds));
 
         event.set("commerce.shipping.shippingMethod", text(order.get("shipping_method")));
         event.set("commerce.shipping.shippingAmount", money(order.get("shipping_amount")));
@@ -106,8 +129,8 @@ public final class OrderEventMapper {
         }
 
         // A shipment or credit memo is about its own items and quantities, not the whole order's.
-        event.productListItems(document == null || document.items().isEmpty() ? items(snapshot.items(), currency)
-                : documentItems(document.items(), snapshot.items(), currency));
+        event.productListItems(document == null || document.items().isEmpty() ? items(snapshot.items(), currency,
+                shared) : documentItems(document.items(), currency, shared));
         Map<String, Object> scope = snapshot.scope();
         if (!scope.isEmpty()) {
             event.commerceScope(new CommerceScope(null, text(scope.get("website_code")), text(scope.get("store_code")),
@@ -122,7 +145,7 @@ public final class OrderEventMapper {
         }
         if (email != null && !email.isBlank()) {
             event.set("personalEmail.address", email.trim());
-            event.identity(Identities.EMAIL_LC_SHA256, Identities.emailSha256(email), guest, null);
+            event.identity(Identities.EMAIL_LC_SHA256, shared.emailSha256(email), guest, null);
         }
         return event;
     }
@@ -152,7 +175,7 @@ public final class OrderEventMapper {
         return "other";
     }
 
-    private List<ProductListItem> items(List<Map<String, Object>> rows, String currency) {
+    private List<ProductListItem> items(List<Map<String, Object>> rows, String currency, SharedParts shared) {
         List<ProductListItem> items = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             if (row.get("parent_item_id") != null) {
@@ -160,7 +183,7 @@ public final class OrderEventMapper {
             }
             items.add(new ProductListItem(text(row.get("sku")), text(row.get("name")), quantity(row.get("qty_ordered")),
                     money(row.get("row_total")), currency, absolute(money(row.get("discount_amount"))), null,
-                    selectedOptions(row.get("product_options"))));
+                    selectedOptions(row, shared)));
         }
         return items;
     }
@@ -169,23 +192,16 @@ public final class OrderEventMapper {
      * Shipment or credit memo items: a configurable's child row (its order item has a parent) is left out as on
      * the order; the options come from the order item the document item points at.
      */
-    private List<ProductListItem> documentItems(List<Map<String, Object>> rows, List<Map<String, Object>> orderItems,
-                                                String currency) {
-        Map<Long, Map<String, Object>> orderItemsById = new java.util.HashMap<>();
-        for (Map<String, Object> item : orderItems) {
-            orderItemsById.put(((Number) item.get("item_id")).longValue(), item);
-        }
+    private List<ProductListItem> documentItems(List<Map<String, Object>> rows, String currency, SharedParts shared) {
         List<ProductListItem> items = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            Object orderItemId = row.get("order_item_id");
-            Map<String, Object> orderItem = orderItemId == null ? Map.of()
-                    : orderItemsById.getOrDefault(((Number) orderItemId).longValue(), Map.of());
+            Map<String, Object> orderItem = shared.orderItem(row.get("order_item_id"));
             if (orderItem.get("parent_item_id") != null) {
                 continue;
             }
             items.add(new ProductListItem(text(row.get("sku")), text(row.get("name")), quantity(row.get("qty")),
                     money(row.get("row_total")), currency, absolute(money(row.get("discount_amount"))), null,
-                    selectedOptions(orderItem.get("product_options"))));
+                    selectedOptions(orderItem, shared)));
         }
         return items;
     }
@@ -199,10 +215,19 @@ public final class OrderEventMapper {
         return qty == null ? null : (int) Math.round(qty);
     }
 
-    private List<ProductListItem.SelectedOption> selectedOptions(Object productOptions) {
+    /** The order item's options; a product_options that does not parse counts a warning each time it is used. */
+    private List<ProductListItem.SelectedOption> selectedOptions(Map<String, Object> orderItem, SharedParts shared) {
+        ParsedOptions parsed = shared.options(orderItem);
+        if (parsed.unparseable()) {
+            warnings.incrementAndGet();
+        }
+        return parsed.options();
+    }
+
+    private static ParsedOptions parseOptions(Object productOptions) {
         String json = text(productOptions);
         if (json == null || json.isBlank()) {
-            return null;
+            return ParsedOptions.NONE;
         }
         try {
             JsonNode attributes = Xdm.JSON.readTree(json).path("attributes_info");
@@ -213,15 +238,75 @@ public final class OrderEventMapper {
                             attribute.get("value").asText()));
                 }
             }
-            return options.isEmpty() ? null : options;
+            return new ParsedOptions(options.isEmpty() ? null : List.copyOf(options), false);
         } catch (Exception e) {
-            warnings.incrementAndGet();
-            return null;
+            return ParsedOptions.UNPARSEABLE;
         }
     }
 
-    private Map<String, Object> address(Map<String, Object> row) {
-        Map<String, Object> address = new java.util.LinkedHashMap<>();
+    /** An order item's selected options (null for none), or that its product_options is not JSON. */
+    private record ParsedOptions(List<ProductListItem.SelectedOption> options, boolean unparseable) {
+        static final ParsedOptions NONE = new ParsedOptions(null, false);
+        static final ParsedOptions UNPARSEABLE = new ParsedOptions(null, true);
+    }
+
+    /**
+     * What the events of one order have in common, worked out the first time an event needs it: an order has
+     * about three events, each listing the same items, so parsing product_options (JSON) and hashing the e-mail
+     * once per order instead of once per event is most of the mapping's cost saved.
+     */
+    private static final class SharedParts {
+        private final SalesOrder snapshot;
+        private final Map<Map<String, Object>, ParsedOptions> options = new IdentityHashMap<>();
+        private Map<Long, Map<String, Object>> orderItemsById;
+        private String createdDate;
+        private String updatedDate;
+        private String emailSha256;
+
+        SharedParts(SalesOrder snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        ParsedOptions options(Map<String, Object> orderItem) {
+            return options.computeIfAbsent(orderItem, item -> parseOptions(item.get("product_options")));
+        }
+
+        /** The order item a document item points at by order_item_id; empty when it points nowhere. */
+        Map<String, Object> orderItem(Object orderItemId) {
+            if (orderItemsById == null) {
+                orderItemsById = new HashMap<>();
+                for (Map<String, Object> item : snapshot.items()) {
+                    orderItemsById.put(((Number) item.get("item_id")).longValue(), item);
+                }
+            }
+            return orderItemId == null ? Map.of()
+                    : orderItemsById.getOrDefault(((Number) orderItemId).longValue(), Map.of());
+        }
+
+        String createdDate() {
+            if (createdDate == null) {
+                createdDate = date(snapshot.order().get("created_at"));
+            }
+            return createdDate;
+        }
+
+        String updatedDate() {
+            if (updatedDate == null) {
+                updatedDate = date(snapshot.order().get("updated_at"));
+            }
+            return updatedDate;
+        }
+
+        String emailSha256(String email) {
+            if (emailSha256 == null) {
+                emailSha256 = Identities.emailSha256(email);
+            }
+            return emailSha256;
+        }
+    }
+
+    private static ObjectNode address(Map<String, Object> row) {
+        ObjectNode address = Xdm.JSON.createObjectNode();
         String street = text(row.get("street"));
         if (street != null) {
             String[] lines = street.split("\n");
@@ -236,7 +321,7 @@ public final class OrderEventMapper {
         return address;
     }
 
-    private static void putText(Map<String, Object> into, String key, Object value) {
+    private static void putText(ObjectNode into, String key, Object value) {
         String text = text(value);
         if (text != null && !text.isBlank()) {
             into.put(key, text);
@@ -245,7 +330,7 @@ public final class OrderEventMapper {
 
     private String currency(Object value) {
         String code = text(value);
-        if (code == null || !code.matches("[A-Za-z]{3}")) {
+        if (code == null || !CURRENCY_CODE.matcher(code).matches()) {
             warnings.incrementAndGet();
             return null;
         }

@@ -1,17 +1,12 @@
 package dev.ferry.history.export;
 
-import dev.ferry.core.sales.OrderChange;
 import dev.ferry.core.sales.OrderEventMapper;
-import dev.ferry.core.sales.OrderLifecycle;
 import dev.ferry.core.sales.SalesOrder;
 import dev.ferry.core.sales.SalesOrderReader;
 import dev.ferry.core.sales.SalesRows;
 import dev.ferry.core.sales.UnmappableOrders;
 import dev.ferry.core.state.DeadLetters;
 import dev.ferry.core.state.StateDatabase;
-import dev.ferry.core.xdm.Xdm;
-import dev.ferry.core.xdm.XdmEvent;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,6 +46,8 @@ public final class HistoryExport {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoryExport.class);
     private static final Duration DAY = Duration.ofDays(1);
+    /** Pages are mapped on every core; the page reader and MariaDB fill the gaps. */
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final HistoryJob job;
     private final CommerceConnections database;
@@ -101,18 +98,16 @@ public final class HistoryExport {
         try (Connection connection = database.open()) {
             long total = count(connection);
             progress.update(checkpoint.orders(), total, checkpoint.events());
-            long after = checkpoint.afterOrderId();
-            List<Long> ids;
-            while (!(ids = page(connection, after)).isEmpty()) {
-                Map<Long, SalesOrder> orders = reader.read(connection, ids);
-                for (Long id : ids) {
-                    SalesOrder order = orders.get(id);
-                    if (order != null) {
-                        export(order);
+            try (PageReader pages = new PageReader(connection, this::page, reader, checkpoint.afterOrderId());
+                 ParallelMapping mapping = new ParallelMapping(new OrderLines(job, mapper), CORES)) {
+                PageReader.Page page;
+                while ((page = pages.next()) != null) {
+                    for (MappedOrder order : mapping.map(page.orders())) {
+                        write(order);
                     }
+                    progress.update(checkpoint.orders() + unsentOrders(), total,
+                            checkpoint.events() + unsentEvents());
                 }
-                after = ids.get(ids.size() - 1);
-                progress.update(checkpoint.orders() + unsentOrders(), total, checkpoint.events() + unsentEvents());
             }
             closeCurrent();
             sendPending();
@@ -120,6 +115,9 @@ public final class HistoryExport {
             progress.update(checkpoint.orders(), total, checkpoint.events());
         } catch (SQLException e) {
             throw stopped("the Commerce database failed (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stopped("interrupted", e);
         } finally {
             settleAfterFailure();
             sender.shutdownNow();
@@ -144,35 +142,20 @@ public final class HistoryExport {
         return saved;
     }
 
-    private void export(SalesOrder order) throws IOException {
-        byte[] lines;
-        int events;
-        try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
-            List<OrderChange> changes = OrderLifecycle.changes(order, job.kinds(), job.range().to());
-            for (OrderChange change : changes) {
-                XdmEvent event = mapper.map(change, order);
-                Xdm.JSON.writeValue(buffer, event.xdm());
-                buffer.write('\n');
-            }
-            lines = buffer.toByteArray();
-            events = changes.size();
-            if (lines.length > job.fileSize()) {
-                throw new IllegalArgumentException("its " + events + " events take " + lines.length
-                        + " bytes, more than a whole file (file-size " + job.fileSize() + ")");
-            }
-        } catch (RuntimeException e) {
-            deadLetter(order, e.getMessage());
-            current().skipped(order.id());
+    private void write(MappedOrder order) throws IOException {
+        if (order.failure() != null) {
+            deadLetter(order.order(), order.failure());
+            current().skipped(order.order().id());
             return;
         }
+        byte[] lines = order.lines();
         if (!current().fits(lines.length)) {
             closeCurrent();
             if (pending.size() >= job.filesPerBatch() || sink == null) {
                 sendPending();
             }
         }
-        current().write(lines, events, order.id());
+        current().write(lines, order.events(), order.order().id());
     }
 
     private HistoryFile current() throws IOException {

@@ -1,34 +1,41 @@
 package dev.ferry.core.xdm;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.List;
 
 /** One entry of productListItems, in the fields Adobe's commerce collectors fill. */
 public record ProductListItem(String SKU, String name, Integer quantity, Double priceTotal, String currencyCode,
                               Double discountAmount, String productImageUrl, List<SelectedOption> selectedOptions) {
 
-    /** As JSON, built directly (the component order, nulls left out), which is several times cheaper than databind. */
-    public ObjectNode toXdm() {
-        ObjectNode node = Xdm.JSON.createObjectNode();
-        XdmNodes.put(node, "SKU", SKU);
-        XdmNodes.put(node, "name", name);
+    /** As JSON: the components in order, nulls left out, as Xdm's mapper writes the record. */
+    public void writeTo(JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        XdmNodes.write(out, "SKU", SKU);
+        XdmNodes.write(out, "name", name);
         if (quantity != null) {
-            node.put("quantity", quantity.intValue());
+            out.writeNumberField("quantity", quantity.intValue());
         }
-        XdmNodes.put(node, "priceTotal", priceTotal);
-        XdmNodes.put(node, "currencyCode", currencyCode);
-        XdmNodes.put(node, "discountAmount", discountAmount);
-        XdmNodes.put(node, "productImageUrl", productImageUrl);
+        XdmNodes.write(out, "priceTotal", priceTotal);
+        XdmNodes.write(out, "currencyCode", currencyCode);
+        XdmNodes.write(out, "discountAmount", discountAmount);
+        XdmNodes.write(out, "productImageUrl", productImageUrl);
         if (selectedOptions != null) {
-            ArrayNode array = node.putArray("selectedOptions");
+            out.writeArrayFieldStart("selectedOptions");
             for (SelectedOption option : selectedOptions) {
-                ObjectNode chosen = array.addObject();
-                XdmNodes.put(chosen, "attribute", option.attribute());
-                XdmNodes.put(chosen, "value", option.value());
+                out.writeStartObject();
+                XdmNodes.write(out, "attribute", option.attribute());
+                XdmNodes.write(out, "value", option.value());
+                out.writeEndObject();
             }
+            out.writeEndArray();
         }
-        return node;
+        out.writeEndObject();
+    }
+
+    public ObjectNode toXdm() {
+        return XdmNodes.tree(this::writeTo);
     }
 
     /** A configurable product's chosen option, e.g. Color: Red. */

@@ -1,30 +1,53 @@
 package dev.ferry.core.xdm;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/** The XDM records' JSON, put together field by field as Xdm's mapper would write it: absent values left out. */
-final class XdmNodes {
+/**
+ * XDM written field by field as Xdm's mapper would write it (absent values left out), straight to a generator, or
+ * into a tree for the events that are kept as one.
+ */
+public final class XdmNodes {
+
+    /** Writes one JSON object to a generator. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(JsonGenerator out) throws IOException;
+    }
 
     private XdmNodes() {
     }
 
-    static void put(ObjectNode node, String field, String value) {
+    static void write(JsonGenerator out, String field, String value) throws IOException {
         if (value != null) {
-            node.put(field, value);
+            out.writeStringField(field, value);
         }
     }
 
-    static void put(ObjectNode node, String field, Double value) {
+    static void write(JsonGenerator out, String field, Double value) throws IOException {
         if (value != null) {
-            node.put(field, value.doubleValue());
+            out.writeNumberField(field, value.doubleValue());
+        }
+    }
+
+    /** What a writer writes, as a tree: numbers keep their types (a double stays a double, a long a long). */
+    public static ObjectNode tree(Writer writer) {
+        try (TokenBuffer buffer = new TokenBuffer(Xdm.JSON, false)) {
+            writer.writeTo(buffer);
+            return (ObjectNode) Xdm.JSON.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
         }
     }
 
     /**
      * The node databind would make of a value, without its serialise-then-read round trip for the values XDM
-     * events carry most (text, numbers, booleans, trees and the typed XDM parts).
+     * events carry most (text, numbers, booleans, trees).
      */
     static JsonNode of(Object value) {
         JsonNodeFactory nodes = JsonNodeFactory.instance;

@@ -205,7 +205,9 @@ class CommerceHistoryIT {
             }
         });
         assertThatThrownBy(() -> exportToSink("&pageSize=3&fileSize=40000&filesPerBatch=1&progress=#killer"));
-        assertThat(jsonFiles()).as("the file being written when the export died").hasSize(1);
+        // Files stay until their batch settles: the file being written when the export died, and the one before it
+        // when its batch was still in flight (with pages mapped ahead, that depends on the machine's speed).
+        assertThat(jsonFiles()).as("the file being written when the export died").hasSizeBetween(1, 2);
         assertThat(ingested).isNotEmpty();
 
         exportToSink("&pageSize=3&fileSize=40000&filesPerBatch=1&resume=true");

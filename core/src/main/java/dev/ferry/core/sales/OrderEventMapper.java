@@ -1,6 +1,7 @@
 package dev.ferry.core.sales;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ferry.core.identity.Identities;
 import dev.ferry.core.xdm.AuthenticatedState;
 import dev.ferry.core.xdm.CommerceScope;
@@ -9,9 +10,13 @@ import dev.ferry.core.xdm.Order;
 import dev.ferry.core.xdm.ProductListItem;
 import dev.ferry.core.xdm.Xdm;
 import dev.ferry.core.xdm.XdmEvent;
+import dev.ferry.core.xdm.XdmNodes;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +33,7 @@ import java.util.regex.Pattern;
 public final class OrderEventMapper {
 
     private static final Pattern NUMERIC_TRACK = Pattern.compile("^[0-9]{1,15}$");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Za-z]{3}");
     /** Magento\Sales\Model\Order's states. */
     private static final Set<String> MAGENTO_STATES = Set.of("new", "pending_payment", "payment_review", "processing",
             "complete", "closed", "canceled", "holded");
@@ -50,11 +56,42 @@ public final class OrderEventMapper {
      *                                  document is missing)
      */
     public XdmEvent map(OrderChange change, SalesOrder snapshot) {
-        Map<String, Object> order = snapshot.order();
-        String incrementId = text(order.get("increment_id"));
+        SharedParts shared = new SharedParts(snapshot);
+        return XdmEvent.wrap(XdmNodes.tree(out -> write(change, snapshot, shared, out)), incrementId(change, snapshot));
+    }
+
+    /**
+     * Writes the events of an order's changes as JSON Lines: each the JSON of {@link #map(OrderChange, SalesOrder)}
+     * byte for byte, then a newline. What the events share (the parsed product options, the e-mail hash, the order's
+     * dates) is worked out once, and no tree is built.
+     *
+     * @throws IllegalArgumentException as {@link #map(OrderChange, SalesOrder)}; what was written by then is not a
+     *                                  whole order's lines
+     */
+    public void writeLines(List<OrderChange> changes, SalesOrder snapshot, JsonGenerator out) throws IOException {
+        SharedParts shared = new SharedParts(snapshot);
+        for (OrderChange change : changes) {
+            write(change, snapshot, shared, out);
+            out.writeRaw('\n');
+        }
+    }
+
+    private static String incrementId(OrderChange change, SalesOrder snapshot) {
+        String incrementId = text(snapshot.order().get("increment_id"));
         if (incrementId == null) {
             throw new IllegalArgumentException("sales_order " + change.orderId() + " has no increment_id");
         }
+        return incrementId;
+    }
+
+    /**
+     * One event, written in the order its keys have always had: commerce (order, then shipping and billing in the
+     * order the rows first name them, then commerceScope), productListItems, then the identities and e-mail.
+     */
+    private void write(OrderChange change, SalesOrder snapshot, SharedParts shared, JsonGenerator out)
+            throws IOException {
+        Map<String, Object> order = snapshot.order();
+        String incrementId = incrementId(change, snapshot);
         OrderChangeKind kind = change.kind();
         SalesDocument document = null;
         if (kind == OrderChangeKind.INVOICED || kind == OrderChangeKind.SHIPPED || kind == OrderChangeKind.CREDIT_MEMO) {
@@ -62,9 +99,6 @@ public final class OrderEventMapper {
                     "order " + incrementId + " has no " + kind.code() + " document " + change.subEntityId()));
         }
         Map<String, Object> subRow = document == null ? Map.of() : document.row();
-        String id = EventIds.deterministic("commerce-order", incrementId, kind.code(),
-                String.valueOf(change.subEntityId()));
-        XdmEvent event = XdmEvent.create(id, change.time(), kind.eventType()).partitionedBy(incrementId);
         String state = text(order.get("state"));
         if (state == null || !MAGENTO_STATES.contains(state)) {
             warnings.incrementAndGet();
@@ -85,55 +119,179 @@ public final class OrderEventMapper {
                     order.get("order_currency_code")))));
         }
         String cancelDate = kind == OrderChangeKind.CANCELLED ? Xdm.timestamp(change.time()) : null;
-        event.order(new Order(incrementId, money(order.get("grand_total")), money(order.get("tax_amount")),
-                absolute(money(order.get("discount_amount"))), currency, null, date(order.get("created_at")),
-                date(order.get("updated_at")), cancelDate, payments.isEmpty() ? null : payments, refunds));
+        Order commerceOrder = new Order(incrementId, money(order.get("grand_total")), money(order.get("tax_amount")),
+                absolute(money(order.get("discount_amount"))), currency, null, shared.createdDate(),
+                shared.updatedDate(), cancelDate, payments.isEmpty() ? null : payments, refunds);
+        Shipping shipping = shipping(kind, order, currency, snapshot.addresses(), subRow, document);
+        // A shipment or credit memo is about its own items and quantities, not the whole order's.
+        List<ProductListItem> items = document == null || document.items().isEmpty()
+                ? items(snapshot.items(), currency, shared) : documentItems(document.items(), currency, shared);
+        Map<String, Object> scope = snapshot.scope();
 
-        event.set("commerce.shipping.shippingMethod", text(order.get("shipping_method")));
-        event.set("commerce.shipping.shippingAmount", money(order.get("shipping_amount")));
-        if (order.get("shipping_amount") != null) {
-            event.set("commerce.shipping.currencyCode", currency);
+        out.writeStartObject();
+        out.writeStringField("_id", EventIds.deterministic("commerce-order", incrementId, kind.code(),
+                String.valueOf(change.subEntityId())));
+        out.writeStringField("timestamp", Xdm.timestamp(change.time()));
+        out.writeStringField("eventType", kind.eventType());
+        out.writeObjectFieldStart("commerce");
+        out.writeFieldName("order");
+        commerceOrder.writeTo(out);
+        shipping.writeTo(out);
+        if (!scope.isEmpty()) {
+            out.writeFieldName("commerceScope");
+            new CommerceScope(null, text(scope.get("website_code")), text(scope.get("store_code")),
+                    text(scope.get("store_view_code"))).writeTo(out);
         }
-        for (Map<String, Object> address : snapshot.addresses()) {
-            String type = text(address.get("address_type"));
-            if ("shipping".equals(type)) {
-                event.set("commerce.shipping.address", address(address));
-            } else if ("billing".equals(type)) {
-                event.set("commerce.billing.address", address(address));
+        out.writeEndObject();
+        if (!items.isEmpty()) {
+            out.writeArrayFieldStart("productListItems");
+            for (ProductListItem item : items) {
+                item.writeTo(out);
+            }
+            out.writeEndArray();
+        }
+        writeIdentities(order, shared, out);
+        out.writeEndObject();
+    }
+
+    /**
+     * commerce.shipping and commerce.billing as they are written: shipping (method, amount, currency, address, ship
+     * date, tracking number) is there once any of it is, and billing (its address) goes first when the billing
+     * address row comes before anything of shipping.
+     */
+    private record Shipping(String method, Double amount, String currency, Map<String, Object> address,
+                            String shipDate, Long trackingNumber, Map<String, Object> billingAddress,
+                            boolean billingFirst) {
+
+        void writeTo(JsonGenerator out) throws IOException {
+            if (billingFirst) {
+                writeBilling(out);
+            }
+            if (method != null || amount != null || currency != null || address != null || shipDate != null
+                    || trackingNumber != null) {
+                out.writeObjectFieldStart("shipping");
+                if (method != null) {
+                    out.writeStringField("shippingMethod", method);
+                }
+                if (amount != null) {
+                    out.writeNumberField("shippingAmount", amount.doubleValue());
+                }
+                if (currency != null) {
+                    out.writeStringField("currencyCode", currency);
+                }
+                if (address != null) {
+                    out.writeFieldName("address");
+                    writeAddress(address, out);
+                }
+                if (shipDate != null) {
+                    out.writeStringField("shipDate", shipDate);
+                }
+                if (trackingNumber != null) {
+                    out.writeNumberField("trackingNumber", trackingNumber.longValue());
+                }
+                out.writeEndObject();
+            }
+            if (!billingFirst) {
+                writeBilling(out);
             }
         }
+
+        private void writeBilling(JsonGenerator out) throws IOException {
+            if (billingAddress != null) {
+                out.writeObjectFieldStart("billing");
+                out.writeFieldName("address");
+                writeAddress(billingAddress, out);
+                out.writeEndObject();
+            }
+        }
+    }
+
+    private static Shipping shipping(OrderChangeKind kind, Map<String, Object> order, String currency,
+                                     List<Map<String, Object>> addresses, Map<String, Object> subRow,
+                                     SalesDocument document) {
+        String method = text(order.get("shipping_method"));
+        Double amount = money(order.get("shipping_amount"));
+        String shippingCurrency = order.get("shipping_amount") != null ? currency : null;
+        boolean shippingStarted = method != null || amount != null;
+        Map<String, Object> shippingAddress = null;
+        Map<String, Object> billingAddress = null;
+        boolean billingFirst = false;
+        for (Map<String, Object> address : addresses) {
+            String type = text(address.get("address_type"));
+            if ("shipping".equals(type)) {
+                shippingAddress = address;
+                shippingStarted = true;
+            } else if ("billing".equals(type)) {
+                billingFirst |= billingAddress == null && !shippingStarted;
+                billingAddress = address;
+            }
+        }
+        String shipDate = null;
+        Long trackingNumber = null;
         if (kind == OrderChangeKind.SHIPPED) {
-            event.set("commerce.shipping.shipDate", date(subRow.get("created_at")));
+            shipDate = date(subRow.get("created_at"));
             for (Map<String, Object> track : document.tracks()) {
                 String number = text(track.get("track_number"));
                 if (number != null && NUMERIC_TRACK.matcher(number.trim()).matches()) {
                     // The compat schema types trackingNumber as a number; carriers' alphanumeric numbers are left out.
-                    event.set("commerce.shipping.trackingNumber", Long.parseLong(number.trim()));
+                    trackingNumber = Long.parseLong(number.trim());
                     break;
                 }
             }
         }
+        return new Shipping(method, amount, shippingCurrency, shippingAddress, shipDate, trackingNumber,
+                billingAddress, billingFirst);
+    }
 
-        // A shipment or credit memo is about its own items and quantities, not the whole order's.
-        event.productListItems(document == null || document.items().isEmpty() ? items(snapshot.items(), currency)
-                : documentItems(document.items(), snapshot.items(), currency));
-        Map<String, Object> scope = snapshot.scope();
-        if (!scope.isEmpty()) {
-            event.commerceScope(new CommerceScope(null, text(scope.get("website_code")), text(scope.get("store_code")),
-                    text(scope.get("store_view_code"))));
-        }
-
+    /**
+     * identityMap (the customer id when there is one, then the e-mail hash) and personalEmail; a registered
+     * customer's identityMap comes first, a guest's after the e-mail it is made of.
+     */
+    private void writeIdentities(Map<String, Object> order, SharedParts shared, JsonGenerator out)
+            throws IOException {
         String email = text(order.get("customer_email"));
+        boolean hasEmail = email != null && !email.isBlank();
         Object customerId = order.get("customer_id");
         boolean guest = customerId == null;
         if (!guest) {
-            event.identity(customerIdNamespace, String.valueOf(customerId), true, AuthenticatedState.AUTHENTICATED);
+            out.writeObjectFieldStart("identityMap");
+            out.writeArrayFieldStart(customerIdNamespace);
+            writeIdentity(String.valueOf(customerId), true, AuthenticatedState.AUTHENTICATED, out);
+            boolean sameNamespace = customerIdNamespace.equals(Identities.EMAIL_LC_SHA256);
+            if (hasEmail && sameNamespace) {
+                writeIdentity(shared.emailSha256(email), false, null, out);
+            }
+            out.writeEndArray();
+            if (hasEmail && !sameNamespace) {
+                out.writeArrayFieldStart(Identities.EMAIL_LC_SHA256);
+                writeIdentity(shared.emailSha256(email), false, null, out);
+                out.writeEndArray();
+            }
+            out.writeEndObject();
         }
-        if (email != null && !email.isBlank()) {
-            event.set("personalEmail.address", email.trim());
-            event.identity(Identities.EMAIL_LC_SHA256, Identities.emailSha256(email), guest, null);
+        if (hasEmail) {
+            out.writeObjectFieldStart("personalEmail");
+            out.writeStringField("address", email.trim());
+            out.writeEndObject();
+            if (guest) {
+                out.writeObjectFieldStart("identityMap");
+                out.writeArrayFieldStart(Identities.EMAIL_LC_SHA256);
+                writeIdentity(shared.emailSha256(email), true, null, out);
+                out.writeEndArray();
+                out.writeEndObject();
+            }
         }
-        return event;
+    }
+
+    private static void writeIdentity(String id, boolean primary, AuthenticatedState state, JsonGenerator out)
+            throws IOException {
+        out.writeStartObject();
+        out.writeStringField("id", id);
+        out.writeBooleanField("primary", primary);
+        if (state != null) {
+            out.writeStringField("authenticatedState", state.xdmValue());
+        }
+        out.writeEndObject();
     }
 
     /** refundPaymentType is an enumeration in XDM; Magento's payment method codes map onto it. */
@@ -161,7 +319,7 @@ public final class OrderEventMapper {
         return "other";
     }
 
-    private List<ProductListItem> items(List<Map<String, Object>> rows, String currency) {
+    private List<ProductListItem> items(List<Map<String, Object>> rows, String currency, SharedParts shared) {
         List<ProductListItem> items = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             if (row.get("parent_item_id") != null) {
@@ -169,7 +327,7 @@ public final class OrderEventMapper {
             }
             items.add(new ProductListItem(text(row.get("sku")), text(row.get("name")), quantity(row.get("qty_ordered")),
                     money(row.get("row_total")), currency, absolute(money(row.get("discount_amount"))), null,
-                    selectedOptions(row.get("product_options"))));
+                    selectedOptions(row, shared)));
         }
         return items;
     }
@@ -178,23 +336,16 @@ public final class OrderEventMapper {
      * Shipment or credit memo items: a configurable's child row (its order item has a parent) is left out as on
      * the order; the options come from the order item the document item points at.
      */
-    private List<ProductListItem> documentItems(List<Map<String, Object>> rows, List<Map<String, Object>> orderItems,
-                                                String currency) {
-        Map<Long, Map<String, Object>> orderItemsById = new java.util.HashMap<>();
-        for (Map<String, Object> item : orderItems) {
-            orderItemsById.put(((Number) item.get("item_id")).longValue(), item);
-        }
+    private List<ProductListItem> documentItems(List<Map<String, Object>> rows, String currency, SharedParts shared) {
         List<ProductListItem> items = new ArrayList<>();
         for (Map<String, Object> row : rows) {
-            Object orderItemId = row.get("order_item_id");
-            Map<String, Object> orderItem = orderItemId == null ? Map.of()
-                    : orderItemsById.getOrDefault(((Number) orderItemId).longValue(), Map.of());
+            Map<String, Object> orderItem = shared.orderItem(row.get("order_item_id"));
             if (orderItem.get("parent_item_id") != null) {
                 continue;
             }
             items.add(new ProductListItem(text(row.get("sku")), text(row.get("name")), quantity(row.get("qty")),
                     money(row.get("row_total")), currency, absolute(money(row.get("discount_amount"))), null,
-                    selectedOptions(orderItem.get("product_options"))));
+                    selectedOptions(orderItem, shared)));
         }
         return items;
     }
@@ -208,10 +359,19 @@ public final class OrderEventMapper {
         return qty == null ? null : (int) Math.round(qty);
     }
 
-    private List<ProductListItem.SelectedOption> selectedOptions(Object productOptions) {
+    /** The order item's options; a product_options that does not parse counts a warning each time it is used. */
+    private List<ProductListItem.SelectedOption> selectedOptions(Map<String, Object> orderItem, SharedParts shared) {
+        ParsedOptions parsed = shared.options(orderItem);
+        if (parsed.unparseable()) {
+            warnings.incrementAndGet();
+        }
+        return parsed.options();
+    }
+
+    private static ParsedOptions parseOptions(Object productOptions) {
         String json = text(productOptions);
         if (json == null || json.isBlank()) {
-            return null;
+            return ParsedOptions.NONE;
         }
         try {
             JsonNode attributes = Xdm.JSON.readTree(json).path("attributes_info");
@@ -222,39 +382,100 @@ public final class OrderEventMapper {
                             attribute.get("value").asText()));
                 }
             }
-            return options.isEmpty() ? null : options;
+            return new ParsedOptions(options.isEmpty() ? null : List.copyOf(options), false);
         } catch (Exception e) {
-            warnings.incrementAndGet();
-            return null;
+            return ParsedOptions.UNPARSEABLE;
         }
     }
 
-    private Map<String, Object> address(Map<String, Object> row) {
-        Map<String, Object> address = new java.util.LinkedHashMap<>();
+    /** An order item's selected options (null for none), or that its product_options is not JSON. */
+    private record ParsedOptions(List<ProductListItem.SelectedOption> options, boolean unparseable) {
+        static final ParsedOptions NONE = new ParsedOptions(null, false);
+        static final ParsedOptions UNPARSEABLE = new ParsedOptions(null, true);
+    }
+
+    /**
+     * What the events of one order have in common, worked out the first time an event needs it: an order has
+     * about three events, each listing the same items, so parsing product_options (JSON) and hashing the e-mail
+     * once per order instead of once per event is most of the mapping's cost saved.
+     */
+    private static final class SharedParts {
+        private final SalesOrder snapshot;
+        private final Map<Map<String, Object>, ParsedOptions> options = new IdentityHashMap<>();
+        private Map<Long, Map<String, Object>> orderItemsById;
+        private String createdDate;
+        private String updatedDate;
+        private String emailSha256;
+
+        SharedParts(SalesOrder snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        ParsedOptions options(Map<String, Object> orderItem) {
+            return options.computeIfAbsent(orderItem, item -> parseOptions(item.get("product_options")));
+        }
+
+        /** The order item a document item points at by order_item_id; empty when it points nowhere. */
+        Map<String, Object> orderItem(Object orderItemId) {
+            if (orderItemsById == null) {
+                orderItemsById = new HashMap<>();
+                for (Map<String, Object> item : snapshot.items()) {
+                    orderItemsById.put(((Number) item.get("item_id")).longValue(), item);
+                }
+            }
+            return orderItemId == null ? Map.of()
+                    : orderItemsById.getOrDefault(((Number) orderItemId).longValue(), Map.of());
+        }
+
+        String createdDate() {
+            if (createdDate == null) {
+                createdDate = date(snapshot.order().get("created_at"));
+            }
+            return createdDate;
+        }
+
+        String updatedDate() {
+            if (updatedDate == null) {
+                updatedDate = date(snapshot.order().get("updated_at"));
+            }
+            return updatedDate;
+        }
+
+        String emailSha256(String email) {
+            if (emailSha256 == null) {
+                emailSha256 = Identities.emailSha256(email);
+            }
+            return emailSha256;
+        }
+    }
+
+    /** street1..4 from the street lines, then city, region, postalCode, countryCode; blanks left out. */
+    private static void writeAddress(Map<String, Object> row, JsonGenerator out) throws IOException {
+        out.writeStartObject();
         String street = text(row.get("street"));
         if (street != null) {
             String[] lines = street.split("\n");
             for (int i = 0; i < Math.min(lines.length, 4); i++) {
-                address.put("street" + (i + 1), lines[i]);
+                out.writeStringField("street" + (i + 1), lines[i]);
             }
         }
-        putText(address, "city", row.get("city"));
-        putText(address, "region", row.get("region"));
-        putText(address, "postalCode", row.get("postcode"));
-        putText(address, "countryCode", row.get("country_id"));
-        return address;
+        writeText(out, "city", row.get("city"));
+        writeText(out, "region", row.get("region"));
+        writeText(out, "postalCode", row.get("postcode"));
+        writeText(out, "countryCode", row.get("country_id"));
+        out.writeEndObject();
     }
 
-    private static void putText(Map<String, Object> into, String key, Object value) {
+    private static void writeText(JsonGenerator out, String key, Object value) throws IOException {
         String text = text(value);
         if (text != null && !text.isBlank()) {
-            into.put(key, text);
+            out.writeStringField(key, text);
         }
     }
 
     private String currency(Object value) {
         String code = text(value);
-        if (code == null || !code.matches("[A-Za-z]{3}")) {
+        if (code == null || !CURRENCY_CODE.matcher(code).matches()) {
             warnings.incrementAndGet();
             return null;
         }

@@ -82,17 +82,20 @@ public final class XdmEvent {
         return this;
     }
 
-    /** Sets a value at a dotted XDM path, creating the objects on the way: {@code set("commerce.order.purchaseID", "100")}. */
+    /**
+     * Sets a value at a dotted XDM path, creating the objects on the way: {@code set("commerce.order.purchaseID",
+     * "100")}. A {@link JsonNode} value becomes part of this event as it is, not a copy.
+     */
     public XdmEvent set(String path, Object value) {
         if (value == null) {
             return this;
         }
-        String[] keys = path.split("\\.");
         ObjectNode parent = xdm;
-        for (int i = 0; i < keys.length - 1; i++) {
-            parent = parent.with(keys[i]);
+        int start = 0;
+        for (int dot = path.indexOf('.'); dot >= 0; start = dot + 1, dot = path.indexOf('.', start)) {
+            parent = parent.with(path.substring(start, dot));
         }
-        parent.set(keys[keys.length - 1], Xdm.JSON.valueToTree(value));
+        parent.set(path.substring(start), XdmNodes.of(value));
         return this;
     }
 
@@ -103,7 +106,8 @@ public final class XdmEvent {
 
     public XdmEvent productListItems(List<ProductListItem> items) {
         if (items != null && !items.isEmpty()) {
-            xdm.set("productListItems", Xdm.JSON.valueToTree(items));
+            ArrayNode array = xdm.putArray("productListItems");
+            items.forEach(item -> array.add(item.toXdm()));
         }
         return this;
     }

@@ -1,20 +1,15 @@
 package dev.ferry.history.export;
 
-import dev.ferry.core.sales.OrderChange;
 import dev.ferry.core.sales.OrderEventMapper;
-import dev.ferry.core.sales.OrderLifecycle;
 import dev.ferry.core.sales.SalesOrder;
 import dev.ferry.core.sales.SalesOrderReader;
 import dev.ferry.core.sales.SalesRows;
 import dev.ferry.core.sales.UnmappableOrders;
 import dev.ferry.core.state.DeadLetters;
 import dev.ferry.core.state.StateDatabase;
-import dev.ferry.core.xdm.Xdm;
-import dev.ferry.core.xdm.XdmEvent;
 import dev.ferry.history.export.HistoryCheckpoint.OpenBatch;
 import dev.ferry.history.export.HistoryCheckpoint.UploadedFile;
 import dev.ferry.history.export.HistorySink.BatchEnd;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,6 +56,8 @@ public final class HistoryExport {
     private static final Duration DAY = Duration.ofDays(1);
     /** Catalog's words for a batch that will never be ingested through no fault of its rows, or that it lost. */
     private static final Set<String> DROPPED = Set.of("aborted", "abandoned", "gone");
+    /** Pages are mapped on every core; the page reader and MariaDB fill the gaps. */
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final HistoryJob job;
     private final CommerceConnections database;
@@ -122,6 +119,9 @@ public final class HistoryExport {
                 exportAll(connection);
             } catch (SQLException e) {
                 throw stopped("the Commerce database failed (" + e.getMessage() + ")", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw stopped("interrupted", e);
             }
         } catch (HistorySink.Unsettled e) {
             throw stopped(e.getMessage(), e);
@@ -134,7 +134,7 @@ public final class HistoryExport {
                 checkpoint.failures());
     }
 
-    private void exportAll(Connection connection) throws SQLException, IOException {
+    private void exportAll(Connection connection) throws SQLException, IOException, InterruptedException {
         long total = count(connection);
         OpenBatch open = checkpoint.batch();
         ordersHandedOver = checkpoint.orders() + (open == null ? 0
@@ -142,19 +142,16 @@ public final class HistoryExport {
         eventsHandedOver = checkpoint.events() + (open == null ? 0
                 : open.files().stream().mapToLong(UploadedFile::events).sum());
         progress.update(ordersHandedOver, total, eventsHandedOver);
-        long after = checkpoint.lastOrderHandedOver();
-        List<Long> ids;
-        while (!(ids = page(connection, after)).isEmpty()) {
-            Map<Long, SalesOrder> orders = reader.read(connection, ids);
-            for (Long id : ids) {
-                SalesOrder order = orders.get(id);
-                if (order != null) {
-                    export(order);
+        try (PageReader pages = new PageReader(connection, this::page, reader, checkpoint.lastOrderHandedOver());
+             ParallelMapping mapping = new ParallelMapping(new OrderLines(job, mapper), CORES)) {
+            PageReader.Page page;
+            while ((page = pages.next()) != null) {
+                for (MappedOrder order : mapping.map(page.orders())) {
+                    write(order);
                 }
+                progress.update(ordersHandedOver + (current == null ? 0 : current.orders()), total,
+                        eventsHandedOver + (current == null ? 0 : current.events()));
             }
-            after = ids.get(ids.size() - 1);
-            progress.update(ordersHandedOver + (current == null ? 0 : current.orders()), total,
-                    eventsHandedOver + (current == null ? 0 : current.events()));
         }
         closeCurrent();
         finish();
@@ -218,32 +215,17 @@ public final class HistoryExport {
         save();
     }
 
-    private void export(SalesOrder order) throws IOException {
-        byte[] lines;
-        int events;
-        try {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(4096);
-            List<OrderChange> changes = OrderLifecycle.changes(order, job.kinds(), job.range().to());
-            for (OrderChange change : changes) {
-                XdmEvent event = mapper.map(change, order);
-                Xdm.JSON.writeValue(buffer, event.xdm());
-                buffer.write('\n');
-            }
-            lines = buffer.toByteArray();
-            events = changes.size();
-            if (lines.length > job.fileSize()) {
-                throw new IllegalArgumentException("its " + events + " events take " + lines.length
-                        + " bytes, more than a whole file (file-size " + job.fileSize() + ")");
-            }
-        } catch (RuntimeException e) {
-            deadLetter(order, e.getMessage());
-            current().skipped(order.id());
+    private void write(MappedOrder order) throws IOException {
+        if (order.failure() != null) {
+            deadLetter(order.order(), order.failure());
+            current().skipped(order.order().id());
             return;
         }
+        byte[] lines = order.lines();
         if (!current().fits(lines.length)) {
             closeCurrent();
         }
-        current().write(lines, events, order.id());
+        current().write(lines, order.events(), order.order().id());
     }
 
     private HistoryFile current() throws IOException {

@@ -1,0 +1,79 @@
+package dev.ferry.history.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ferry.core.sales.SalesOrder;
+import dev.ferry.core.sales.SalesOrderReader;
+import dev.ferry.sample.CommerceSampleData;
+import dev.ferry.sample.CommerceSchema;
+import dev.ferry.sample.MariaDbServer;
+import dev.ferry.sample.SampleSize;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The export's pages read ahead on their own thread: the same orders, rows and order as reading each order on its
+ * own (the order poller's way), whether a page's ids are consecutive (read as one id range) or scattered.
+ */
+class PageReadIT {
+
+    private static final String DATABASE = "ferry_history_page_it";
+    private static MariaDbServer server;
+    private static DataSource commerce;
+
+    @BeforeAll
+    static void seed() throws SQLException {
+        server = MariaDbServer.machineOrEmbedded();
+        server.createDatabase(DATABASE);
+        commerce = server.dataSource(DATABASE);
+        CommerceSchema.create(commerce);
+        new CommerceSampleData(11).seed(commerce, SampleSize.defaults().withCustomers(10).withOrders(60)
+                .withCreatedBetween(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")));
+    }
+
+    @AfterAll
+    static void drop() {
+        server.dropDatabase(DATABASE);
+        server.close();
+    }
+
+    @Test
+    void pagesOfConsecutiveOrScatteredIdsHoldTheSameOrdersAsReadingEachOrderAlone() throws Exception {
+        try (Connection connection = commerce.getConnection()) {
+            List<SalesOrder> alone = new ArrayList<>();
+            for (long id = 1; id <= 60; id++) {
+                alone.addAll(new SalesOrderReader().read(connection, List.of(id)).values());
+            }
+            // pages of 7 consecutive ids are read as id ranges; pages of every third id as IN lists
+            List<SalesOrder> consecutive = readAll(connection, (c, after) ->
+                    LongStream.rangeClosed(after + 1, Math.min(60, after + 7)).boxed().toList());
+            List<SalesOrder> scattered = readAll(connection, (c, after) ->
+                    LongStream.rangeClosed(after + 1, Math.min(60, after + 21)).filter(id -> id % 3 == 1).boxed()
+                            .toList());
+
+            assertThat(alone).hasSize(60);
+            assertThat(consecutive).isEqualTo(alone);
+            assertThat(scattered).isEqualTo(alone.stream().filter(order -> order.id() % 3 == 1).toList());
+        }
+    }
+
+    /** Every page the reader hands over until the end, with ids that step past the previous page's last. */
+    private static List<SalesOrder> readAll(Connection connection, PageReader.PageIds ids) throws Exception {
+        List<SalesOrder> orders = new ArrayList<>();
+        try (PageReader pages = new PageReader(connection, ids, new SalesOrderReader(), 0)) {
+            PageReader.Page page;
+            while ((page = pages.next()) != null) {
+                orders.addAll(page.orders());
+            }
+        }
+        return orders;
+    }
+}

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code ferry history} as an operator runs it: the real jar, a real MariaDB, the AEP sandbox's batch ingestion. */
 class HistoryCommandIT {
 
-    private static final String DATABASE = "ferry_history_cli_it";
+    // The pid keeps two builds on one machine (and one MariaDB) out of each other's database.
+    private static final String DATABASE = "ferry_history_cli_it_" + ProcessHandle.current().pid();
 
     private static MariaDbServer server;
 

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HistoryMatchesOrdersIT {
 
-    private static final String DATABASE = "ferry_history_vs_orders_it";
+    // The pid keeps two builds on one machine (and one MariaDB) out of each other's database.
+    private static final String DATABASE = "ferry_history_vs_orders_it_" + ProcessHandle.current().pid();
 
     @TempDir
     Path outDir;

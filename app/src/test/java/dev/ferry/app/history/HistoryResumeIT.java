@@ -49,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HistoryResumeIT {
 
-    private static final String DATABASE = "ferry_history_resume_it";
+    // The pid keeps two builds on one machine (and one MariaDB) out of each other's database.
+    private static final String DATABASE = "ferry_history_resume_it_" + ProcessHandle.current().pid();
     private static final String RANGE = "&from=2022-01-01&to=2025-07-01";
 
     private static MariaDbServer server;

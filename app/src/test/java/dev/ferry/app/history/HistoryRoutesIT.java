@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HistoryRoutesIT {
 
-    private static final String DATABASE = "ferry_history_routes_it";
+    // The pid keeps two builds on one machine (and one MariaDB) out of each other's database.
+    private static final String DATABASE = "ferry_history_routes_it_" + ProcessHandle.current().pid();
     private static final int ORDERS = 40;
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private static final LocalDate YESTERDAY = TODAY.minusDays(1);

@@ -54,7 +54,8 @@ import org.junit.jupiter.api.Test;
  */
 class CommerceAudiencesIT {
 
-    private static final String DATABASE = "ferry_aud_it";
+    // The pid keeps two builds on one machine (and one MariaDB) out of each other's database.
+    private static final String DATABASE = "ferry_aud_it_" + ProcessHandle.current().pid();
     private static final String DESTINATION_TOKEN = "destination-" + UUID.randomUUID();
     private static final String LOOKUP_TOKEN = "lookup-" + UUID.randomUUID();
 

@@ -51,7 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommerceHistoryIT {
 
-    private static final String DATABASE = "ferry_history_it";
+    // The pid keeps two builds on one machine (and one MariaDB) out of each other's database.
+    private static final String DATABASE = "ferry_history_it_" + ProcessHandle.current().pid();
     private static final Instant FROM = Instant.parse("2022-01-01T00:00:00Z");
     private static final Instant TO = Instant.parse("2026-01-01T00:00:00Z");
 

@@ -56,7 +56,8 @@ import org.mariadb.jdbc.MariaDbDataSource;
  */
 class CommerceOrdersIT {
 
-    private static final String DATABASE = "ferry_orders_it";
+    // The pid keeps two builds on one machine (and one MariaDB) out of each other's database.
+    private static final String DATABASE = "ferry_orders_it_" + ProcessHandle.current().pid();
 
     private static MariaDbServer server;
     private static DataSource commerce;

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class PageReadIT {
 
-    private static final String DATABASE = "ferry_history_page_it";
+    // The pid keeps two builds on one machine (and one MariaDB) out of each other's database.
+    private static final String DATABASE = "ferry_history_page_it_" + ProcessHandle.current().pid();
     private static MariaDbServer server;
     private static DataSource commerce;
 

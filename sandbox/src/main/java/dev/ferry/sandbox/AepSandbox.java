@@ -19,6 +19,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -151,6 +152,14 @@ public final class AepSandbox implements AutoCloseable {
     /** What the sandbox received. */
     public ReceivedEvents events() {
         return events;
+    }
+
+    /**
+     * The access tokens its IMS issued that it still holds (revoked ones are forgotten), so a test can prove they
+     * never appear in a client's logs.
+     */
+    public Set<String> issuedTokens() {
+        return tokens.held();
     }
 
     /** Invalidates every issued token; the next authenticated call gets a 401 until the client fetches a new one. */

@@ -34,6 +34,18 @@ public final class AdminApi {
     }
 
     /**
+     * Bounds every request body on the management port by the admin API's limit. Camel's management server reads a
+     * whole body before any handler runs, with no limit by default: a client declaring a huge Content-Length would
+     * hold its connection while Ferry waits for the bytes. Runs before Camel starts the server.
+     */
+    public static void limitBodies(CamelContext camel) {
+        ManagementHttpServer server = camel.hasService(ManagementHttpServer.class);
+        if (server != null) {
+            server.setMaxBodySize((long) DeadLetterApi.MAX_BODY_BYTES);
+        }
+    }
+
+    /**
      * Mounts the guard and the admin API on the management server. Camel creates that server while it starts, so
      * this runs right after start: in the moment between, the admin paths answer 404 and the metrics answer
      * without the token.

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class DeadLetterApi {
 
-    private static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_BODY_BYTES = 64 * 1024;
     private static final int MAX_LIMIT = 10_000;
 
     private final DeadLetters letters;

@@ -24,6 +24,11 @@ final class ManagementGuard implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext context) {
+        if (!queryDecodes(context)) {
+            // Camel's health handler and the admin API read the parameters; undecodable ones would throw there (500).
+            AdminReplies.error(context, 400, "the query string is not valid percent-encoded UTF-8");
+            return;
+        }
         String path = context.normalizedPath();
         boolean admin = path.startsWith(ADMIN_PATH) || path.equals("/admin");
         boolean metrics = path.startsWith(METRICS_PATH);
@@ -36,6 +41,15 @@ final class ManagementGuard implements Handler<RoutingContext> {
             AdminReplies.error(context, 401, "a valid admin bearer token is required");
         } else {
             context.next();
+        }
+    }
+
+    private static boolean queryDecodes(RoutingContext context) {
+        try {
+            context.request().params();
+            return true;
+        } catch (IllegalArgumentException malformed) {
+            return false;
         }
     }
 }

@@ -44,6 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        verbose.applyToLogging();
         PrintStream out = System.out;
         out.println("Ferry demo: starting an embedded MariaDB with a sample Commerce database (first start takes a minute)…");
         FerryConfig operator = config.load();

@@ -26,6 +26,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        verbose.applyToLogging();
         FerryRuntime.create(config.load(), RouteLocation.resolve(routes)).runUntilStopped();
         return ExitCodes.OK;
     }

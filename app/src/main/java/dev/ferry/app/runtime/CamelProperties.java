@@ -31,6 +31,9 @@ public final class CamelProperties {
             Map.entry(FerrySetting.AEP_SCHEMA_ID, "schemaId"),
             Map.entry(FerrySetting.AEP_DATASTREAM_ID, "datastreamId"));
 
+    /** The audiences endpoints' default maxBodyBytes (1 MiB), the largest body any business endpoint takes by default. */
+    static final long BUSINESS_BODY_LIMIT = 1_048_576;
+
     private CamelProperties() {
     }
 
@@ -53,6 +56,12 @@ public final class CamelProperties {
         camel.put("camel.server.enabled", "true");
         camel.put("camel.server.host", config.get(FerrySetting.HTTP_HOST));
         camel.put("camel.server.port", config.get(FerrySetting.HTTP_PORT));
+        if (!camel.containsKey("camel.server.maxBodySize") && !camel.containsKey("camel.server.max-body-size")) {
+            // The HTTP engine reads a whole body before an endpoint sees it, with no limit unless given one. With one,
+            // a body declared larger is answered 413 at once, instead of Ferry waiting for (or buffering) the bytes.
+            camel.put("camel.server.maxBodySize", Long.toString(Math.max(BUSINESS_BODY_LIMIT,
+                    config.getInt(FerrySetting.STOREFRONT_MAX_BATCH_BYTES))));
+        }
         String keystore = config.get(FerrySetting.HTTP_TLS_KEYSTORE);
         if (!keystore.isEmpty()) {
             // Only the business port uses the global TLS context; the management port stays plain on loopback.

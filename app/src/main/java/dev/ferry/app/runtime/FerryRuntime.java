@@ -40,6 +40,11 @@ public final class FerryRuntime implements AutoCloseable {
         main.bind("ferryOutboxHealth", new OutboxHealthCheck(state));
         main.addMainListener(new MainListenerSupport() {
             @Override
+            public void beforeStart(BaseMainSupport main) {
+                AdminApi.limitBodies(main.getCamelContext());
+            }
+
+            @Override
             public void afterStart(BaseMainSupport main) {
                 AdminApi.mount(main.getCamelContext(), state, config);
             }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,6 +48,11 @@ public final class TokenStore {
             return TokenStatus.UNKNOWN;
         }
         return clock.instant().isBefore(expiry) ? TokenStatus.VALID : TokenStatus.EXPIRED;
+    }
+
+    /** The tokens issued and still held (neither purged nor revoked), for a test that looks for them in logs. */
+    public Set<String> held() {
+        return Set.copyOf(expiries.keySet());
     }
 
     /** Forgets every token, as if an administrator had revoked the integration's tokens. */

@@ -71,6 +71,15 @@ public final class GraphqlProxy implements Processor {
             graphqlError(exchange, 415, "send GraphQL as application/json (POST) or in the query string (GET)");
             return;
         }
+        URI target;
+        Map<String, String> queryParameters;
+        try {
+            target = target(rawQuery);
+            queryParameters = LookupHandler.query(rawQuery);
+        } catch (IllegalArgumentException malformed) {
+            graphqlError(exchange, 400, "the query string is not a valid URI query (percent-encode it)");
+            return;
+        }
         byte[] body;
         try {
             body = "GET".equals(method) ? new byte[0] : AudiencesRequest.body(exchange, maxBodyBytes);
@@ -78,14 +87,18 @@ public final class GraphqlProxy implements Processor {
             graphqlError(exchange, rejection.status(), rejection.getMessage());
             return;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(target(rawQuery)).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
                 .method(method, body.length == 0 && "GET".equals(method) ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        Map<String, String> queryParameters = LookupHandler.query(rawQuery);
         for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
             if (forwarded(header.getKey(), header.getValue(), queryParameters)) {
                 for (Object value : values(header.getValue())) {
-                    request.header(header.getKey(), String.valueOf(value));
+                    try {
+                        request.header(header.getKey(), String.valueOf(value));
+                    } catch (IllegalArgumentException notSendable) {
+                        // A name or value HTTP does not allow, such as a query parameter "a[]" platform-http copied
+                        // into the headers: it cannot be sent, so it is not forwarded.
+                    }
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.ferry.storefront.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.core.identity.PersonalData;
 import dev.ferry.core.outbox.OutboxFullException;
 import dev.ferry.core.xdm.Xdm;
 import dev.ferry.core.xdm.XdmEvent;
@@ -146,7 +147,9 @@ public final class StorefrontHttpHandler implements Processor {
         }
         store.counted(accepted.size(), rejected.size(), optedOut);
         if (!rejected.isEmpty()) {
-            LOG.debug("storefront collector: {} event(s) rejected: {}", rejected.size(), rejected);
+            // The reasons quote the values at fault, and a shopper's value may be an email address.
+            LOG.debug("storefront collector: {} event(s) rejected: {}", rejected.size(),
+                    PersonalData.mask(rejected.toString()));
         }
         ObjectNode body = Xdm.JSON.createObjectNode();
         body.put("accepted", accepted.size());

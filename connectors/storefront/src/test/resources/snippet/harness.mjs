@@ -115,7 +115,10 @@ publish('recs-unit-view', {unitId: 'u1'});            // not an Experience Platf
 setContext('shoppingCartContext', contexts.shoppingCartContext);
 setContext('changedProductsContext', contexts.changedProductsContext);
 publish('add-to-cart');
-await sleep(1300);                                    // the batch timer sends what is queued
+// The batch timer (1 s) sends what is queued; wait for that request and its answer (and cookie) however slow the
+// machine, so the next events form the second batch as in a browser (a scenario that sends nothing waits 10 s).
+for (let waited = 0; pending.length === 0 && waited < 10000; waited += 50) await sleep(50);
+await Promise.all(pending);
 setContext('accountContext', contexts.accountContext);
 setContext('shopperContext', {shopperId: 'logged-in'});
 publish('sign-in');

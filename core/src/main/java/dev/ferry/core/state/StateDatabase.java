@@ -44,6 +44,12 @@ public final class StateDatabase implements AutoCloseable {
         config.setPoolName("ferry-state");
         config.setMaximumPoolSize(8);
         config.setAutoCommit(true);
+        // Ferry's transactions need atomicity, not a repeatable snapshot; MariaDB's default REPEATABLE READ would add
+        // gap locks that make the delivery's deletes and the appends' inserts wait on each other.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (dialect.sessionSetup != null) {
+            config.setConnectionInitSql(dialect.sessionSetup);
+        }
         config.setInitializationFailTimeout(5_000);
         config.setConnectionTimeout(5_000);
         HikariDataSource dataSource;
@@ -70,15 +76,15 @@ public final class StateDatabase implements AutoCloseable {
                 "CREATE TABLE IF NOT EXISTS ferry_outbox (seq " + dialect.identityColumn + ", "
                         + "channel VARCHAR(64) NOT NULL, event_id VARCHAR(255) NOT NULL, partition_key VARCHAR(255), "
                         + "payload " + dialect.textColumn + " NOT NULL, bytes INT NOT NULL, attempts INT DEFAULT 0 NOT NULL, "
-                        + "created_at BIGINT NOT NULL, CONSTRAINT ferry_outbox_event UNIQUE (event_id, channel))",
+                        + "created_at BIGINT NOT NULL, CONSTRAINT ferry_outbox_event UNIQUE (event_id, channel))" + dialect.tableOptions,
                 "CREATE INDEX IF NOT EXISTS ferry_outbox_channel_seq ON ferry_outbox (channel, seq)",
                 // Covers the backlog count (events, bytes, oldest) so it reads this index, not every payload.
                 "CREATE INDEX IF NOT EXISTS ferry_outbox_backlog ON ferry_outbox (channel, created_at, bytes)",
                 "CREATE TABLE IF NOT EXISTS ferry_checkpoint (name VARCHAR(200) NOT NULL PRIMARY KEY, "
-                        + "checkpoint_value VARCHAR(4000) NOT NULL, updated_at BIGINT NOT NULL)",
+                        + "checkpoint_value VARCHAR(4000) NOT NULL, updated_at BIGINT NOT NULL)" + dialect.tableOptions,
                 "CREATE TABLE IF NOT EXISTS ferry_dead_letter (id " + dialect.identityColumn + ", "
                         + "channel VARCHAR(64) NOT NULL, event_id VARCHAR(255) NOT NULL, partition_key VARCHAR(255), "
-                        + "payload " + dialect.textColumn + " NOT NULL, reason VARCHAR(4000) NOT NULL, failed_at BIGINT NOT NULL)",
+                        + "payload " + dialect.textColumn + " NOT NULL, reason VARCHAR(4000) NOT NULL, failed_at BIGINT NOT NULL)" + dialect.tableOptions,
                 "CREATE INDEX IF NOT EXISTS ferry_dead_letter_failed ON ferry_dead_letter (failed_at)");
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
@@ -138,6 +144,10 @@ public final class StateDatabase implements AutoCloseable {
 
     public DeadLetters deadLetters() {
         return deadLetters;
+    }
+
+    StateDialect dialect() {
+        return dialect;
     }
 
     public DataSource dataSource() {

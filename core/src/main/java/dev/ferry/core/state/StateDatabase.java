@@ -2,6 +2,7 @@ package dev.ferry.core.state;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -14,6 +15,8 @@ import java.util.List;
  * move its checkpoint in one transaction. An embedded H2 file by default; PostgreSQL or MariaDB in production.
  */
 public final class StateDatabase implements AutoCloseable {
+
+    static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
 
     private final HikariDataSource dataSource;
     private final StateDialect dialect;
@@ -51,7 +54,10 @@ public final class StateDatabase implements AutoCloseable {
             config.setConnectionInitSql(dialect.sessionSetup);
         }
         config.setInitializationFailTimeout(5_000);
-        config.setConnectionTimeout(5_000);
+        // How long an append waits for a connection before it fails: while the database is away the collector
+        // answers 503 after this, so it is short; a healthy pool of eight hands one out in milliseconds.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(1_000);
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
@@ -108,13 +114,36 @@ public final class StateDatabase implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            // The pool turns auto-commit back on when the connection returns to it.
         } catch (SQLException e) {
+            forgetConnectionsIfUnreachable(e);
             throw new StateException("state database: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            forgetConnectionsIfUnreachable(e);
+            throw e;
+        }
+    }
+
+    /** Rolls back; a rollback that fails too (the connection broke) must not hide why the work failed. */
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
+        }
+    }
+
+    /**
+     * When one connection found the database gone, the others in the pool broke with it: they are closed, so that
+     * once the database is back the next transaction gets a new connection instead of failing on a dead one.
+     */
+    private void forgetConnectionsIfUnreachable(Exception failure) {
+        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+        if (pool != null && StateException.unreachable(failure)) {
+            pool.softEvictConnections();
         }
     }
 

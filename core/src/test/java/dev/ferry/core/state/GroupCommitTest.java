@@ -3,9 +3,13 @@ package dev.ferry.core.state;
 import dev.ferry.core.delivery.OutboundEvent;
 import dev.ferry.core.testing.OnEveryStateDatabase;
 import dev.ferry.core.testing.ScratchDatabase;
+import dev.ferry.core.testing.TcpProxy;
 import dev.ferry.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,5 +115,32 @@ class GroupCommitTest {
 
         assertThatThrownBy(() -> state.outbox().append("edge", events("after-", 1), Map.of()))
                 .isInstanceOf(StateException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+    void whileTheDatabaseIsUnreachableEveryConcurrentAppendFailsWithinTwoConnectionTimeouts(TestDatabase kind) {
+        database = kind.create();
+        try (TcpProxy proxy = TcpProxy.to(database.port())) {
+            state = StateDatabase.open(database.urlThroughPort(proxy.port()), database.user(), database.password());
+            state.outbox().append("edge", events("before-", 1), Map.of());
+            proxy.cut();
+
+            long started = System.nanoTime();
+            List<CompletableFuture<Outbox.Appended>> appends = IntStream.range(0, 16)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> state.outbox().append("edge", events("cut" + i + "-", 5), Map.of()), callers))
+                    .toList();
+
+            assertThat(appends).allSatisfy(append -> assertThatThrownBy(append::join)
+                    .hasCauseInstanceOf(StateException.class));
+            // One group waits out the connection timeout, and the appends that queued behind it one more.
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(Duration.ofMillis(2 * StateDatabase.CONNECTION_TIMEOUT_MILLIS + 1_500));
+
+            proxy.restore();
+            assertThat(state.outbox().append("edge", events("after-", 1), Map.of()).events()).isEqualTo(1);
+            assertThat(state.outbox().backlog("edge").events()).isEqualTo(2);
+        }
     }
 }

@@ -183,15 +183,6 @@ public final class StateDatabase implements AutoCloseable {
         return dataSource;
     }
 
-    /** Whether the database answers now; the collector refuses events it could not keep. */
-    public boolean isAvailable() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
     @Override
     public void close() {
         GroupCommit writer;

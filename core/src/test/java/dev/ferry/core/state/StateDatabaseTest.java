@@ -1,5 +1,7 @@
 package dev.ferry.core.state;
 
+import dev.ferry.core.delivery.OutboundEvent;
+import dev.ferry.core.testing.OnEveryStateDatabase;
 import dev.ferry.core.testing.ScratchDatabase;
 import dev.ferry.core.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -8,6 +10,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +38,34 @@ class StateDatabaseTest {
                     .isInstanceOf(StateException.class).hasMessageContaining("too long");
             assertThat(state.checkpoints().get("too.long")).isEmpty();
             assertThat(query(state, "SELECT @@tx_isolation")).isEqualTo("READ-COMMITTED");
+        }
+    }
+
+    @OnEveryStateDatabase
+    void everyConnectionBackInThePoolAfterACommittedOrFailedTransactionCommitsOnItsOwnAgain(TestDatabase kind)
+            throws SQLException {
+        try (ScratchDatabase database = kind.create();
+             StateDatabase state = StateDatabase.open(database.url(), database.user(), database.password())) {
+            state.outbox().append("edge", List.of(new OutboundEvent("a", null, "{}")));
+            assertThatThrownBy(() -> state.transact(connection -> {
+                state.outbox().append(connection, "edge", List.of(new OutboundEvent("b", null, "{}")));
+                throw new SQLException("the work failed");
+            })).isInstanceOf(StateException.class);
+
+            List<Connection> wholePool = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    wholePool.add(state.dataSource().getConnection());
+                }
+                for (Connection connection : wholePool) {
+                    assertThat(connection.getAutoCommit()).isTrue();
+                }
+            } finally {
+                for (Connection connection : wholePool) {
+                    connection.close();
+                }
+            }
+            assertThat(state.outbox().backlog("edge").events()).isEqualTo(1);
         }
     }
 

@@ -116,6 +116,7 @@ setContext('shoppingCartContext', contexts.shoppingCartContext);
 setContext('changedProductsContext', contexts.changedProductsContext);
 publish('add-to-cart');
 await sleep(1300);                                    // the batch timer sends what is queued
+await Promise.all(pending);                           // and its answer sets the cookie before the shopper goes on
 setContext('accountContext', contexts.accountContext);
 setContext('shopperContext', {shopperId: 'logged-in'});
 publish('sign-in');

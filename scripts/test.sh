@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests (*Test) and process-level tests (*IT) against a real MariaDB (the machine's at
-# 127.0.0.1:3306 when it answers, else an embedded one), the AEP sandbox and the real jar.
+# 127.0.0.1:3306 when it answers, else an embedded one), the AEP sandbox and the real jar. The state database
+# tests also need the machine's PostgreSQL (127.0.0.1:5432, trust) and MariaDB, and fail naming whichever is down.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

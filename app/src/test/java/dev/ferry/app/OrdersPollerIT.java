@@ -69,7 +69,7 @@ class OrdersPollerIT {
     void metricsAndHealthShowThePollerAndACutDatabaseTurnsItDownUntilItReturnsWithNothingLostOrDoubled()
             throws Exception {
         int managementPort = SandboxConfigFile.freePort();
-        try (TcpProxy proxy = TcpProxy.inFrontOf(mariaDb.host(), mariaDb.port())) {
+        try (TcpProxy proxy = TcpProxy.to(mariaDb.port())) {
             Path config = SandboxConfigFile.write(work, sandbox, SandboxConfigFile.freePort(), managementPort);
             String proxied = mariaDb.jdbcUrl(database).replace(":" + mariaDb.port() + "/", ":" + proxy.port() + "/");
             Files.writeString(config, String.join("\n",

@@ -1,6 +1,8 @@
 package dev.ferry.app.check;
 
 import dev.ferry.app.ExitCodes;
+import dev.ferry.core.testing.ScratchDatabase;
+import dev.ferry.core.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +46,19 @@ class FerryCheckTest {
                 .contains(line("OK", "state-db", "H2 in-memory"))
                 .contains(line("SKIP", "commerce-db", "ferry.commerce.db.url is not set"));
         assertThat(run.exitCode).isEqualTo(ExitCodes.CHECK_FAILED);
+    }
+
+    @Test
+    void aPostgreSqlStateDatabaseOpensWithFerrysTables() throws Exception {
+        try (ScratchDatabase database = TestDatabase.POSTGRESQL.create()) {
+            Map<String, String> values = with(validConfig(closedIms()), "ferry.state.db.url", database.url());
+            values.put("ferry.state.db.user", database.user());
+
+            CheckRun run = CheckRun.run(writeConfig(dir, values), null, Map.of());
+
+            assertThat(run.out).contains(line("OK", "state-db", "127.0.0.1:5432 opens, with Ferry's outbox, "
+                    + "checkpoint and dead-letter tables"));
+        }
     }
 
     @Test

@@ -451,7 +451,7 @@ class CommerceOrdersIT {
 
     @Test
     void losingTheDatabaseTurnsHealthDownMovesNoWatermarkAndEveryChangeArrivesOnceWhenItReturns() throws Exception {
-        try (TcpProxy proxy = TcpProxy.inFrontOf(server.host(), server.port())) {
+        try (TcpProxy proxy = TcpProxy.to(server.port())) {
             pollerDatabase = through(proxy);
             CamelContext camel = start("&maxRetryDelay=400");
             long first = CommerceSampleData.placeOrder(connection, NewOrder.byGuest("before.cut@example.com"));
@@ -485,7 +485,7 @@ class CommerceOrdersIT {
 
     @Test
     void aPollerStartedWhileTheDatabaseIsDownStartsReportsDownAndCatchesUpWhenItReturns() throws Exception {
-        try (TcpProxy proxy = TcpProxy.inFrontOf(server.host(), server.port())) {
+        try (TcpProxy proxy = TcpProxy.to(server.port())) {
             pollerDatabase = through(proxy);
             Instant from = Instant.parse(strings(connection,
                     "SELECT DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%dT%H:%i:%sZ')").get(0));
@@ -502,7 +502,7 @@ class CommerceOrdersIT {
 
     @Test
     void aFullOutboxPausesThePollerWithoutReadingTheDatabaseAndItResumesOnceTheBacklogDrains() throws Exception {
-        try (TcpProxy proxy = TcpProxy.inFrontOf(server.host(), server.port())) {
+        try (TcpProxy proxy = TcpProxy.to(server.port())) {
             pollerDatabase = through(proxy);
             outboxUri = "outbox:streaming?highWaterEvents=2&fullRetryAfter=1";
             CamelContext camel = start("");

@@ -19,7 +19,7 @@ public enum FerrySetting {
     COMMERCE_DB_URL("ferry.commerce.db.url", "", "JDBC URL of the Adobe Commerce (Magento 2) MySQL/MariaDB database, e.g. jdbc:mariadb://db:3306/magento."),
     COMMERCE_DB_USER("ferry.commerce.db.user", "", "Database user for the Commerce database; read grants suffice for the order connectors."),
     COMMERCE_DB_PASSWORD("ferry.commerce.db.password", "", "Password of the Commerce database user.", true),
-    STATE_DB_URL("ferry.state.db.url", "jdbc:h2:file:./data/ferry-state", "JDBC URL of Ferry's own state (outbox, checkpoints, dead letters): the embedded file database by default, PostgreSQL or MariaDB in production."),
+    STATE_DB_URL("ferry.state.db.url", "jdbc:h2:file:./data/ferry-state", "JDBC URL of Ferry's own state (outbox, checkpoints, dead letters): the embedded H2 file by default (one process at a time); jdbc:postgresql: or jdbc:mariadb: in production (tested on PostgreSQL 15 and MariaDB 10.11; not MySQL). Ferry creates its tables on first start."),
     STATE_DB_USER("ferry.state.db.user", "", "User of the state database."),
     STATE_DB_PASSWORD("ferry.state.db.password", "", "Password of the state database user.", true),
     AEP_IMS_URL("ferry.aep.ims.url", "https://ims-na1.adobelogin.com", "Adobe IMS base URL; tokens come from {url}/ims/token/v3."),

@@ -32,22 +32,11 @@ public final class Checkpoints {
     }
 
     public void put(Connection connection, String name, String value) throws SQLException {
-        long now = System.currentTimeMillis();
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE ferry_checkpoint SET checkpoint_value = ?, updated_at = ? WHERE name = ?")) {
-            update.setString(1, value);
-            update.setLong(2, now);
-            update.setString(3, name);
-            if (update.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO ferry_checkpoint (name, checkpoint_value, updated_at) VALUES (?, ?, ?)")) {
-            insert.setString(1, name);
-            insert.setString(2, value);
-            insert.setLong(3, now);
-            insert.executeUpdate();
+        try (PreparedStatement upsert = connection.prepareStatement(database.dialect().upsertCheckpoint)) {
+            upsert.setString(1, name);
+            upsert.setString(2, value);
+            upsert.setLong(3, System.currentTimeMillis());
+            upsert.executeUpdate();
         }
     }
 

@@ -57,11 +57,12 @@ public final class DeadLetters {
             String where = reasonContains == null ? "" : " WHERE LOWER(reason) LIKE ?";
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT id, channel, event_id, partition_key, payload, reason, failed_at FROM ferry_dead_letter"
-                            + where + " ORDER BY id DESC")) {
+                            + where + " ORDER BY id DESC LIMIT ?")) {
+                int parameter = 1;
                 if (reasonContains != null) {
-                    select.setString(1, "%" + reasonContains.toLowerCase(java.util.Locale.ROOT) + "%");
+                    select.setString(parameter++, "%" + reasonContains.toLowerCase(java.util.Locale.ROOT) + "%");
                 }
-                select.setMaxRows(limit);
+                select.setInt(parameter, limit);
                 List<DeadLetter> letters = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

@@ -105,8 +105,10 @@ final class GroupCommit implements AutoCloseable {
                 group.get(i).result().complete(results.get(i));
             }
         } catch (RuntimeException groupFailure) {
-            if (group.size() == 1) {
-                group.get(0).result().completeExceptionally(groupFailure);
+            if (group.size() == 1 || StateException.unreachable(groupFailure)) {
+                // Without the database no append of the group could commit alone either, and trying each in turn
+                // would keep the last waiting for a connection timeout per append before it may answer.
+                group.forEach(pending -> pending.result().completeExceptionally(groupFailure));
             } else {
                 group.forEach(this::commitAlone);
             }

@@ -129,9 +129,11 @@ public final class Outbox {
         return database.inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT seq, event_id, partition_key, payload, attempts, created_at FROM ferry_outbox "
-                            + "WHERE channel = ? ORDER BY channel, seq")) {
+                            + "WHERE channel = ? ORDER BY channel, seq LIMIT ?")) {
+                // LIMIT, not setMaxRows: PostgreSQL's planner must know the limit to walk the (channel, seq) index
+                // instead of sorting a channel's whole backlog for every batch.
                 select.setString(1, channel);
-                select.setMaxRows(limit);
+                select.setInt(2, limit);
                 select.setFetchSize(Math.min(limit, 1000));
                 List<OutboxRecord> records = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
@@ -187,8 +189,11 @@ public final class Outbox {
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();
+                    long events = rows.getLong(1);
+                    long bytes = rows.getLong(2);
                     long oldest = rows.getLong(3);
-                    return new Backlog(rows.getLong(1), rows.getLong(2), rows.wasNull() ? null : oldest);
+                    // wasNull() speaks of the column read last: MIN is null when nothing waits.
+                    return new Backlog(events, bytes, rows.wasNull() ? null : oldest);
                 }
             }
         });

@@ -2,6 +2,7 @@ package dev.ferry.core.state;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -14,6 +15,8 @@ import java.util.List;
  * move its checkpoint in one transaction. An embedded H2 file by default; PostgreSQL or MariaDB in production.
  */
 public final class StateDatabase implements AutoCloseable {
+
+    static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
 
     private final HikariDataSource dataSource;
     private final StateDialect dialect;
@@ -44,8 +47,17 @@ public final class StateDatabase implements AutoCloseable {
         config.setPoolName("ferry-state");
         config.setMaximumPoolSize(8);
         config.setAutoCommit(true);
+        // Ferry's transactions need atomicity, not a repeatable snapshot; MariaDB's default REPEATABLE READ would add
+        // gap locks that make the delivery's deletes and the appends' inserts wait on each other.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (dialect.sessionSetup != null) {
+            config.setConnectionInitSql(dialect.sessionSetup);
+        }
         config.setInitializationFailTimeout(5_000);
-        config.setConnectionTimeout(5_000);
+        // How long an append waits for a connection before it fails: while the database is away the collector
+        // answers 503 after this, so it is short; a healthy pool of eight hands one out in milliseconds.
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setValidationTimeout(1_000);
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
@@ -70,18 +82,19 @@ public final class StateDatabase implements AutoCloseable {
                 "CREATE TABLE IF NOT EXISTS ferry_outbox (seq " + dialect.identityColumn + ", "
                         + "channel VARCHAR(64) NOT NULL, event_id VARCHAR(255) NOT NULL, partition_key VARCHAR(255), "
                         + "payload " + dialect.textColumn + " NOT NULL, bytes INT NOT NULL, attempts INT DEFAULT 0 NOT NULL, "
-                        + "created_at BIGINT NOT NULL, CONSTRAINT ferry_outbox_event UNIQUE (event_id, channel))",
+                        + "created_at BIGINT NOT NULL, CONSTRAINT ferry_outbox_event UNIQUE (event_id, channel))" + dialect.tableOptions,
                 "CREATE INDEX IF NOT EXISTS ferry_outbox_channel_seq ON ferry_outbox (channel, seq)",
                 // Covers the backlog count (events, bytes, oldest) so it reads this index, not every payload.
                 "CREATE INDEX IF NOT EXISTS ferry_outbox_backlog ON ferry_outbox (channel, created_at, bytes)",
                 "CREATE TABLE IF NOT EXISTS ferry_checkpoint (name VARCHAR(200) NOT NULL PRIMARY KEY, "
-                        + "checkpoint_value " + dialect.textColumn + " NOT NULL, updated_at BIGINT NOT NULL)",
+                        + "checkpoint_value " + dialect.textColumn + " NOT NULL, updated_at BIGINT NOT NULL)"
+                        + dialect.tableOptions,
                 // A source's checkpoint can outgrow 4,000 characters (the order poller's overlap window after a
                 // burst): databases created with that limit get the text column too.
                 dialect.widenCheckpointValue,
                 "CREATE TABLE IF NOT EXISTS ferry_dead_letter (id " + dialect.identityColumn + ", "
                         + "channel VARCHAR(64) NOT NULL, event_id VARCHAR(255) NOT NULL, partition_key VARCHAR(255), "
-                        + "payload " + dialect.textColumn + " NOT NULL, reason VARCHAR(4000) NOT NULL, failed_at BIGINT NOT NULL)",
+                        + "payload " + dialect.textColumn + " NOT NULL, reason VARCHAR(4000) NOT NULL, failed_at BIGINT NOT NULL)" + dialect.tableOptions,
                 "CREATE INDEX IF NOT EXISTS ferry_dead_letter_failed ON ferry_dead_letter (failed_at)");
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
@@ -105,13 +118,36 @@ public final class StateDatabase implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            // The pool turns auto-commit back on when the connection returns to it.
         } catch (SQLException e) {
+            forgetConnectionsIfUnreachable(e);
             throw new StateException("state database: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            forgetConnectionsIfUnreachable(e);
+            throw e;
+        }
+    }
+
+    /** Rolls back; a rollback that fails too (the connection broke) must not hide why the work failed. */
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailed) {
+            cause.addSuppressed(rollbackFailed);
+        }
+    }
+
+    /**
+     * When one connection found the database gone, the others in the pool broke with it: they are closed, so that
+     * once the database is back the next transaction gets a new connection instead of failing on a dead one.
+     */
+    private void forgetConnectionsIfUnreachable(Exception failure) {
+        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+        if (pool != null && StateException.unreachable(failure)) {
+            pool.softEvictConnections();
         }
     }
 
@@ -143,17 +179,12 @@ public final class StateDatabase implements AutoCloseable {
         return deadLetters;
     }
 
-    public DataSource dataSource() {
-        return dataSource;
+    StateDialect dialect() {
+        return dialect;
     }
 
-    /** Whether the database answers now; the collector refuses events it could not keep. */
-    public boolean isAvailable() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

@@ -1,15 +1,113 @@
 package dev.ferry.core.state;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.ferry.core.delivery.OutboundEvent;
+import dev.ferry.core.testing.OnEveryStateDatabase;
+import dev.ferry.core.testing.ScratchDatabase;
+import dev.ferry.core.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CheckpointsTest {
+
+    private ScratchDatabase database;
+    private StateDatabase state;
+
+    private void open(TestDatabase kind) {
+        database = kind.create();
+        state = StateDatabase.open(database.url(), database.user(), database.password());
+    }
+
+    @AfterEach
+    void close() {
+        if (state != null) {
+            state.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @OnEveryStateDatabase
+    void aCheckpointIsWrittenThenMovedAndNamesDifferingInCaseAreTwo(TestDatabase kind) {
+        open(kind);
+        assertThat(state.checkpoints().get("orders.sales_order")).isEmpty();
+
+        state.checkpoints().put("orders.sales_order", "2026-11-23T10:00:00Z|41");
+        state.checkpoints().put("orders.sales_order", "2026-11-23T10:05:00Z|42");
+        state.checkpoints().put("ORDERS.sales_order", "other");
+
+        assertThat(state.checkpoints().get("orders.sales_order")).contains("2026-11-23T10:05:00Z|42");
+        assertThat(state.checkpoints().get("ORDERS.sales_order")).contains("other");
+    }
+
+    @OnEveryStateDatabase
+    void aCheckpointMovesOnlyWhenItsEventsAreCommitted(TestDatabase kind) {
+        open(kind);
+        state.outbox().append("orders", List.of(new OutboundEvent("o1", null, "{}")), Map.of("orders.watermark", "1"));
+
+        assertThatThrownBy(() -> state.transact(connection -> {
+            state.checkpoints().put(connection, "orders.watermark", "2");
+            state.outbox().append(connection, "orders", List.of(new OutboundEvent("o2", null, "{}")));
+            throw new IllegalStateException("the source failed before its commit");
+        })).hasMessageContaining("the source failed");
+
+        assertThat(state.checkpoints().get("orders.watermark")).contains("1");
+        assertThat(state.outbox().backlog("orders").events()).isEqualTo(1);
+    }
+
+    @OnEveryStateDatabase
+    void aFirstWriteOfACheckpointWaitingOnAnotherUncommittedFirstWriteSucceedsAfterIt(TestDatabase kind)
+            throws Exception {
+        open(kind);
+        CountDownLatch firstWrote = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = writers.submit(() -> state.transact(connection -> {
+                state.checkpoints().put(connection, "history.page", "first");
+                firstWrote.countDown();
+                await(commitFirst);
+            }));
+            await(firstWrote);
+            Future<?> second = writers.submit(() -> state.checkpoints().put("history.page", "second"));
+            // Long enough for the second write to reach the row the first holds, short of any lock timeout.
+            Thread.sleep(300);
+            commitFirst.countDown();
+
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+        } finally {
+            commitFirst.countDown();
+            writers.shutdownNow();
+        }
+        assertThat(state.checkpoints().get("history.page")).contains("second");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void aCheckpointLongerThan4000CharactersIsKeptEvenInADatabaseCreatedWithThatLimit() throws Exception {

@@ -1,15 +1,19 @@
 package dev.ferry.core.state;
 
 import dev.ferry.core.delivery.OutboundEvent;
+import dev.ferry.core.testing.OnEveryStateDatabase;
+import dev.ferry.core.testing.ScratchDatabase;
+import dev.ferry.core.testing.TcpProxy;
+import dev.ferry.core.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,18 +24,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GroupCommitTest {
 
+    private ScratchDatabase database;
     private StateDatabase state;
     private final ExecutorService callers = Executors.newFixedThreadPool(16);
 
-    @BeforeEach
-    void open() {
-        state = StateDatabase.open("jdbc:h2:mem:group-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
+    private void open(TestDatabase kind) {
+        database = kind.create();
+        state = StateDatabase.open(database.url(), database.user(), database.password());
     }
 
     @AfterEach
     void close() {
         callers.shutdownNow();
-        state.close();
+        if (state != null) {
+            state.close();
+        }
+        if (database != null) {
+            database.close();
+        }
     }
 
     private static List<OutboundEvent> events(String prefix, int count) {
@@ -39,8 +49,9 @@ class GroupCommitTest {
                 .mapToObj(i -> new OutboundEvent(prefix + i, "shopper", "{\"_id\":\"" + prefix + i + "\"}")).toList();
     }
 
-    @Test
-    void everyConcurrentAppendIsStoredWhenItReturnsAndReportsWhatItAdded() {
+    @OnEveryStateDatabase
+    void everyConcurrentAppendIsStoredWhenItReturnsAndReportsWhatItAdded(TestDatabase kind) {
+        open(kind);
         List<CompletableFuture<Outbox.Appended>> appends = new ArrayList<>();
         for (int request = 0; request < 200; request++) {
             List<OutboundEvent> batch = events("r" + request + "-", 20);
@@ -55,8 +66,9 @@ class GroupCommitTest {
         assertThat(state.outbox().backlog("edge").events()).isEqualTo(200 * 20);
     }
 
-    @Test
-    void anEventSentByTwoConcurrentAppendsIsStoredOnce() {
+    @OnEveryStateDatabase
+    void anEventSentByTwoConcurrentAppendsIsStoredOnce(TestDatabase kind) {
+        open(kind);
         List<OutboundEvent> same = events("same-", 5);
         List<CompletableFuture<Outbox.Appended>> appends = IntStream.range(0, 20)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> state.outbox().append("edge", same, Map.of()), callers))
@@ -67,8 +79,9 @@ class GroupCommitTest {
         assertThat(state.outbox().backlog("edge").events()).isEqualTo(5);
     }
 
-    @Test
-    void aFailingAppendFailsAloneAndItsConcurrentAppendsAreStored() {
+    @OnEveryStateDatabase
+    void aFailingAppendFailsAloneAndItsConcurrentAppendsAreStored(TestDatabase kind) {
+        open(kind);
         String tooLongName = "x".repeat(300); // checkpoint names are at most 200 characters
         List<CompletableFuture<Outbox.Appended>> good = new ArrayList<>();
         List<CompletableFuture<Outbox.Appended>> bad = new ArrayList<>();
@@ -90,20 +103,49 @@ class GroupCommitTest {
         }
     }
 
-    @Test
-    void checkpointsAreCommittedWithTheirEvents() {
+    @OnEveryStateDatabase
+    void checkpointsAreCommittedWithTheirEvents(TestDatabase kind) {
+        open(kind);
         state.outbox().append("orders", events("o-", 3), Map.of("orders.watermark", "2026-11-23T10:00:00Z"));
 
         assertThat(state.outbox().backlog("orders").events()).isEqualTo(3);
         assertThat(state.checkpoints().get("orders.watermark")).contains("2026-11-23T10:00:00Z");
     }
 
-    @Test
-    void anAppendAfterCloseIsRefused() {
+    @OnEveryStateDatabase
+    void anAppendAfterCloseIsRefused(TestDatabase kind) {
+        open(kind);
         state.outbox().append("edge", events("before-", 1), Map.of());
         state.close();
 
         assertThatThrownBy(() -> state.outbox().append("edge", events("after-", 1), Map.of()))
                 .isInstanceOf(StateException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+    void whileTheDatabaseIsUnreachableEveryConcurrentAppendFailsWithinTwoConnectionTimeouts(TestDatabase kind) {
+        database = kind.create();
+        try (TcpProxy proxy = TcpProxy.to(database.port())) {
+            state = StateDatabase.open(database.urlThroughPort(proxy.port()), database.user(), database.password());
+            state.outbox().append("edge", events("before-", 1), Map.of());
+            proxy.cut();
+
+            long started = System.nanoTime();
+            List<CompletableFuture<Outbox.Appended>> appends = IntStream.range(0, 16)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(
+                            () -> state.outbox().append("edge", events("cut" + i + "-", 5), Map.of()), callers))
+                    .toList();
+
+            assertThat(appends).allSatisfy(append -> assertThatThrownBy(append::join)
+                    .hasCauseInstanceOf(StateException.class));
+            // One group waits out the connection timeout, and the appends that queued behind it one more.
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(Duration.ofMillis(2 * StateDatabase.CONNECTION_TIMEOUT_MILLIS + 1_500));
+
+            proxy.restore();
+            assertThat(state.outbox().append("edge", events("after-", 1), Map.of()).events()).isEqualTo(1);
+            assertThat(state.outbox().backlog("edge").events()).isEqualTo(2);
+        }
     }
 }

@@ -1,11 +1,13 @@
 package dev.ferry.core.state;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import dev.ferry.core.testing.OnEveryStateDatabase;
+import dev.ferry.core.testing.ScratchDatabase;
+import dev.ferry.core.testing.TestDatabase;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,12 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OutboxCrashIT {
 
-    @Test
-    void everyAcknowledgedAppendSurvivesKillMinusNineOfTheEmbeddedStateDatabase(@TempDir Path dir) throws Exception {
-        String url = "jdbc:h2:file:" + dir.resolve("state").toAbsolutePath();
+    @OnEveryStateDatabase
+    void everyAcknowledgedAppendSurvivesKillMinusNineOfTheWriter(TestDatabase kind) throws Exception {
+        try (ScratchDatabase database = kind.create()) {
+            everyAcknowledgedAppendSurvivesKillMinusNineOfTheWriter(database);
+        }
+    }
+
+    private static void everyAcknowledgedAppendSurvivesKillMinusNineOfTheWriter(ScratchDatabase database)
+            throws Exception {
+        Path errors = Files.createTempFile("outbox-writer-", ".log");
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OutboxWriterMain.class.getName(), url)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "-cp", System.getProperty("java.class.path"), OutboxWriterMain.class.getName(), database.url(),
+                database.user(), database.password())
+                .redirectError(errors.toFile()).start();
         List<String> acknowledged = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -39,9 +49,10 @@ class OutboxCrashIT {
                 // Lines the killed writer printed but we did not read only make the check weaker, never wrong.
             }
         }
-        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(300);
+        assertThat(acknowledged).as("the writer's errors: %s", Files.readString(errors)).hasSizeGreaterThanOrEqualTo(300);
+        Files.delete(errors);
 
-        try (StateDatabase reopened = StateDatabase.open(url, "", "")) {
+        try (StateDatabase reopened = StateDatabase.open(database.url(), database.user(), database.password())) {
             Set<String> kept = new HashSet<>();
             reopened.outbox().next("crash", Integer.MAX_VALUE).forEach(r -> kept.add(r.event().id()));
             assertThat(kept).containsAll(acknowledged);

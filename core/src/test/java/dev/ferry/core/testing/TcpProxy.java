@@ -3,140 +3,164 @@ package dev.ferry.core.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback TCP proxy in front of a server (a database), which a test can cut and restore: {@link #cut()} closes
- * every connection through it and refuses new ones, as a database that went away does; {@link #restore()} listens
- * again on the same port. The code under test connects to {@link #port()} instead of the server.
+ * A loopback TCP proxy to a server on 127.0.0.1 that a test can {@link #cut()} and {@link #restore()}, to take a
+ * database away from the process under test and give it back without touching the server. Cut, it resets every open
+ * connection and resets each new one as soon as it is accepted: the client sees the connection reset, as when the
+ * server's host went down, and the proxy keeps its port for the restore.
  */
 public final class TcpProxy implements AutoCloseable {
 
-    private final String targetHost;
+    private final ServerSocket listener;
     private final int targetPort;
-    private final int port;
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private final AtomicInteger connections = new AtomicInteger();
-    private volatile ServerSocket listener;
+    /** Guards cut and open, so a connection accepted while cutting is either reset by the cut or never forwarded. */
+    private final Object lock = new Object();
+    private final List<Socket> open = new ArrayList<>();
+    private final AtomicInteger forwarded = new AtomicInteger();
+    private boolean cut;
 
-    private TcpProxy(String targetHost, int targetPort) throws IOException {
-        this.targetHost = targetHost;
+    private TcpProxy(ServerSocket listener, int targetPort) {
+        this.listener = listener;
         this.targetPort = targetPort;
-        ServerSocket first = listen(0);
-        this.port = first.getLocalPort();
-        accept(first);
-    }
-
-    public static TcpProxy inFrontOf(String host, int port) throws IOException {
-        return new TcpProxy(host, port);
-    }
-
-    public int port() {
-        return port;
-    }
-
-    /** Connections the proxy passed on to the server so far: how often the code under test connected. */
-    public int connections() {
-        return connections.get();
-    }
-
-    /** Closes every connection through the proxy and refuses new ones until {@link #restore()}. */
-    public synchronized void cut() throws IOException {
-        ServerSocket open = listener;
-        listener = null;
-        if (open != null) {
-            open.close();
-        }
-        for (Socket socket : sockets) {
-            socket.close();
-        }
-        sockets.clear();
-    }
-
-    /** Accepts connections again, on the same port. */
-    public synchronized void restore() throws IOException {
-        if (listener == null) {
-            accept(listen(port));
-        }
-    }
-
-    @Override
-    public void close() throws IOException {
-        cut();
-    }
-
-    private static ServerSocket listen(int port) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        return socket;
-    }
-
-    private void accept(ServerSocket socket) {
-        listener = socket;
-        Thread acceptor = new Thread(() -> {
-            while (!socket.isClosed()) {
-                Socket client;
-                try {
-                    client = socket.accept();
-                } catch (IOException cut) {
-                    return;
-                }
-                try {
-                    Socket server = new Socket(targetHost, targetPort);
-                    if (!admitted(socket, client, server)) {
-                        return;
-                    }
-                    pipe(client, server);
-                    pipe(server, client);
-                } catch (IOException refused) {
-                    closeQuietly(client); // the server refused: so does the proxy
-                }
-            }
-        }, "tcp-proxy-accept-" + port);
+        Thread acceptor = new Thread(this::acceptUntilClosed, "tcp-proxy-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    /** Keeps the pair unless the proxy was cut while it connected, so no connection outlives a cut. */
-    private synchronized boolean admitted(ServerSocket accepting, Socket client, Socket server) {
-        if (listener != accepting) {
-            closeQuietly(client);
-            closeQuietly(server);
-            return false;
+    /** Starts forwarding a free loopback port to 127.0.0.1:targetPort. */
+    public static TcpProxy to(int targetPort) {
+        try {
+            ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            return new TcpProxy(listener, targetPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        sockets.add(client);
-        sockets.add(server);
-        connections.incrementAndGet();
-        return true;
     }
 
-    private void pipe(Socket from, Socket to) {
-        Thread copier = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+    /** The port clients connect to. */
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    /** Connections forwarded to the server since the proxy started: a client that reads nothing opens none. */
+    public int connections() {
+        return forwarded.get();
+    }
+
+    /** Resets every open connection and, until {@link #restore()}, every new one. */
+    public void cut() {
+        synchronized (lock) {
+            cut = true;
+            open.forEach(TcpProxy::reset);
+            open.clear();
+        }
+    }
+
+    /** Forwards new connections again. */
+    public void restore() {
+        synchronized (lock) {
+            cut = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        cut();
+        try {
+            listener.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void acceptUntilClosed() {
+        while (!listener.isClosed()) {
+            Socket client;
+            try {
+                client = listener.accept();
             } catch (IOException closed) {
-                // one side closed: close the other too
+                return;
+            }
+            forward(client);
+        }
+    }
+
+    private void forward(Socket client) {
+        synchronized (lock) {
+            if (cut) {
+                reset(client);
+                return;
+            }
+        }
+        Socket server = new Socket();
+        try {
+            server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
+        } catch (IOException refused) {
+            reset(client);
+            return;
+        }
+        synchronized (lock) {
+            if (cut) {
+                reset(client);
+                reset(server);
+                return;
+            }
+            open.add(client);
+            open.add(server);
+        }
+        forwarded.incrementAndGet();
+        pump(client, server);
+        pump(server, client);
+    }
+
+    /** Copies one direction until either side closes; then closes both, as the other direction would find. */
+    private void pump(Socket from, Socket to) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[16 * 1024];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException gone) {
+                // One side closed or was reset: the connection is over.
             } finally {
+                synchronized (lock) {
+                    open.remove(from);
+                    open.remove(to);
+                }
                 closeQuietly(from);
                 closeQuietly(to);
             }
-        }, "tcp-proxy-pipe-" + port);
-        copier.setDaemon(true);
-        copier.start();
+        }, "tcp-proxy-pump-" + from.getPort());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Closes with linger 0, so the peer gets a reset rather than an orderly end of stream. */
+    private static void reset(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException alreadyClosed) {
+            // Nothing left to reset.
+        }
+        closeQuietly(socket);
     }
 
     private static void closeQuietly(Socket socket) {
         try {
             socket.close();
-        } catch (IOException alreadyGone) {
-            // nothing more to close
+        } catch (IOException alreadyClosed) {
+            // Closing is all that was wanted.
         }
     }
 }

@@ -1,0 +1,89 @@
+package dev.ferry.core.state;
+
+import dev.ferry.core.delivery.OutboundEvent;
+import dev.ferry.core.testing.OnEveryStateDatabase;
+import dev.ferry.core.testing.ScratchDatabase;
+import dev.ferry.core.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What Ferry sets on each database's sessions so the state behaves the same on all of them. */
+class StateDatabaseTest {
+
+    @Test
+    void onPostgreSqlASessionThatWouldNotWaitForItsCommitsToBeDurableIsMadeTo() throws SQLException {
+        try (ScratchDatabase database = TestDatabase.POSTGRESQL.create();
+             StateDatabase state = StateDatabase.open(database.url() + "?options=-c%20synchronous_commit%3Doff",
+                     database.user(), database.password())) {
+            assertThat(query(state, "SHOW synchronous_commit")).isEqualTo("on");
+            assertThat(query(state, "SHOW transaction_isolation")).isEqualTo("read committed");
+        }
+    }
+
+    @Test
+    void onMariaDbAServerThatCutsTooLongValuesShortStillRefusesThem() throws SQLException {
+        try (ScratchDatabase database = TestDatabase.MARIADB.create();
+             StateDatabase state = StateDatabase.open(database.url() + "?sessionVariables=sql_mode=ANSI",
+                     database.user(), database.password())) {
+            String tooLongName = "x".repeat(300); // checkpoint names are at most 200 characters
+            assertThatThrownBy(() -> state.checkpoints().put(tooLongName, "value"))
+                    .isInstanceOf(StateException.class).hasMessageContaining("too long");
+            assertThat(state.checkpoints().get(tooLongName)).isEmpty();
+            assertThat(state.checkpoints().get(tooLongName.substring(0, 200))).isEmpty();
+            assertThat(query(state, "SELECT @@tx_isolation")).isEqualTo("READ-COMMITTED");
+        }
+    }
+
+    @OnEveryStateDatabase
+    void everyConnectionBackInThePoolAfterACommittedOrFailedTransactionCommitsOnItsOwnAgain(TestDatabase kind)
+            throws SQLException {
+        try (ScratchDatabase database = kind.create();
+             StateDatabase state = StateDatabase.open(database.url(), database.user(), database.password())) {
+            state.outbox().append("edge", List.of(new OutboundEvent("a", null, "{}")));
+            assertThatThrownBy(() -> state.transact(connection -> {
+                state.outbox().append(connection, "edge", List.of(new OutboundEvent("b", null, "{}")));
+                throw new SQLException("the work failed");
+            })).isInstanceOf(StateException.class);
+
+            List<Connection> wholePool = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    wholePool.add(state.dataSource().getConnection());
+                }
+                for (Connection connection : wholePool) {
+                    assertThat(connection.getAutoCommit()).isTrue();
+                }
+            } finally {
+                for (Connection connection : wholePool) {
+                    connection.close();
+                }
+            }
+            assertThat(state.outbox().backlog("edge").events()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aUrlOfAnUnsupportedDatabaseIsRefusedNamingTheSupportedOnesAndNotThePassword() {
+        assertThatThrownBy(() -> StateDatabase.open("jdbc:mysql://db:3306/ferry?password=hunter2", "ferry", ""))
+                .hasMessage("ferry.state.db.url must be an H2 (jdbc:h2:), PostgreSQL (jdbc:postgresql:) or MariaDB "
+                        + "(jdbc:mariadb:) JDBC URL, not jdbc:mysql:…");
+    }
+
+    private static String query(StateDatabase state, String sql) throws SQLException {
+        try (Connection connection = state.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}

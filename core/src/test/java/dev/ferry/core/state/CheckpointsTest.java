@@ -2,9 +2,9 @@ package dev.ferry.core.state;
 
 import dev.ferry.core.delivery.OutboundEvent;
 import dev.ferry.core.testing.OnEveryStateDatabase;
-import dev.ferry.core.testing.ScratchDatabase;
+import dev.ferry.core.testing.ScratchStateDatabase;
 import dev.ferry.core.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -26,22 +26,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CheckpointsTest {
 
-    private ScratchDatabase database;
+    @RegisterExtension
+    final ScratchStateDatabase scratch = new ScratchStateDatabase();
     private StateDatabase state;
 
     private void open(TestDatabase kind) {
-        database = kind.create();
-        state = StateDatabase.open(database.url(), database.user(), database.password());
-    }
-
-    @AfterEach
-    void close() {
-        if (state != null) {
-            state.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+        state = scratch.open(kind);
     }
 
     @OnEveryStateDatabase

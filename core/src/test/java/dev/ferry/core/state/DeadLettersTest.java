@@ -2,9 +2,9 @@ package dev.ferry.core.state;
 
 import dev.ferry.core.delivery.OutboundEvent;
 import dev.ferry.core.testing.OnEveryStateDatabase;
-import dev.ferry.core.testing.ScratchDatabase;
+import dev.ferry.core.testing.ScratchStateDatabase;
 import dev.ferry.core.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -12,23 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DeadLettersTest {
 
-    private ScratchDatabase database;
+    @RegisterExtension
+    final ScratchStateDatabase scratch = new ScratchStateDatabase();
     private StateDatabase state;
 
     private DeadLetters open(TestDatabase kind) {
-        database = kind.create();
-        state = StateDatabase.open(database.url(), database.user(), database.password());
+        state = scratch.open(kind);
         return state.deadLetters();
-    }
-
-    @AfterEach
-    void close() {
-        if (state != null) {
-            state.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     private static OutboundEvent event(String id) {

@@ -2,9 +2,9 @@ package dev.ferry.core.state;
 
 import dev.ferry.core.delivery.OutboundEvent;
 import dev.ferry.core.testing.OnEveryStateDatabase;
-import dev.ferry.core.testing.ScratchDatabase;
+import dev.ferry.core.testing.ScratchStateDatabase;
 import dev.ferry.core.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -14,23 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OutboxTest {
 
-    private ScratchDatabase database;
+    @RegisterExtension
+    final ScratchStateDatabase scratch = new ScratchStateDatabase();
     private StateDatabase state;
 
     private Outbox open(TestDatabase kind) {
-        database = kind.create();
-        state = StateDatabase.open(database.url(), database.user(), database.password());
+        state = scratch.open(kind);
         return state.outbox();
-    }
-
-    @AfterEach
-    void close() {
-        if (state != null) {
-            state.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     private static OutboundEvent event(String id) {
@@ -127,9 +117,7 @@ class OutboxTest {
     void reopeningTheDatabaseKeepsWhatWaitsAndAppendsAfterIt(TestDatabase kind) {
         Outbox outbox = open(kind);
         outbox.append("edge", List.of(event("before")), Map.of("orders.watermark", "1"));
-        state.close();
-
-        state = StateDatabase.open(database.url(), database.user(), database.password());
+        state = scratch.reopen();
         state.outbox().append("edge", List.of(event("after")));
 
         assertThat(ids(state.outbox().next("edge", 10))).containsExactly("before", "after");

@@ -111,6 +111,12 @@ public final class SoakBenchmark {
             long heap = ferry.heapUsedBytes();
             long rss = ferry.rssBytes();
             memory.add(s, heap, rss);
+            if (s == seconds / 3 || s == seconds) {
+                SoakFerry.LiveHeap live = ferry.liveHeap();
+                memory.addLive(s, live.bytes());
+                System.out.printf(Locale.ROOT, "live heap at %d s: %.1f MB after a full collection; largest:%n%s%n", s,
+                        live.bytes() / 1e6, String.join("\n", live.largestClasses()));
+            }
             if (report) {
                 IntervalLatencies latencies = load.nextInterval();
                 long due = load.requestsDue();

@@ -28,6 +28,9 @@ final class SoakFerry implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** How many of the largest classes the soak prints with each live-heap measurement, to show what grew. */
+    private static final int LARGEST_CLASSES = 8;
+
     private final Process process;
     private final Path log;
     private final int httpPort;
@@ -100,6 +103,28 @@ final class SoakFerry implements AutoCloseable {
             throw new IOException("ferry's /observe/metrics has no jvm_memory_used_bytes of the heap");
         }
         return (long) sum;
+    }
+
+    /**
+     * Ferry's live heap: a class histogram of live objects through {@code jcmd}, which runs a full collection first,
+     * so unlike a sample of the used heap it does not depend on where in the collector's cycle it lands. The full
+     * collection pauses Ferry once; the soak takes two.
+     */
+    LiveHeap liveHeap() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid()), "GC.class_histogram").redirectErrorStream(true).start();
+        List<String> lines = new String(jcmd.getInputStream().readAllBytes()).lines().toList();
+        if (jcmd.waitFor() != 0 || lines.isEmpty() || !lines.get(lines.size() - 1).startsWith("Total")) {
+            throw new IOException("jcmd GC.class_histogram failed: " + String.join("\n", lines));
+        }
+        String[] total = lines.get(lines.size() - 1).trim().split("\\s+");
+        List<String> largest = lines.stream().filter(line -> line.matches("\\s*\\d+:\\s+\\d+\\s+\\d+\\s+.*"))
+                .limit(LARGEST_CLASSES).toList();
+        return new LiveHeap(Long.parseLong(total[2]), largest);
+    }
+
+    /** Bytes of live objects after a full collection, and the histogram lines of the classes holding most. */
+    record LiveHeap(long bytes, List<String> largestClasses) {
     }
 
     /** Resident set size of Ferry's process, from {@code /proc/<pid>/status}. */

@@ -21,6 +21,11 @@ final class JdbcTarget {
         if ("h2".equals(driver)) {
             return describeH2(rest.substring(colon + 1));
         }
+        return describeServer(driver, rest);
+    }
+
+    /** {@code rest}: the URL after {@code jdbc:}, such as {@code postgresql://pg:5432/ferry}. */
+    private static String describeServer(String driver, String rest) {
         int slashes = rest.indexOf("//");
         if (slashes < 0) {
             return driver + " database";
@@ -53,7 +58,7 @@ final class JdbcTarget {
             return "H2 in-memory " + name.substring(4);
         }
         if (name.startsWith("tcp:") || name.startsWith("ssl:")) {
-            return describe("jdbc:h2:" + name.substring(0, 4) + name.substring(4));
+            return describeServer("h2", name);
         }
         if (name.startsWith("file:")) {
             name = name.substring(5);

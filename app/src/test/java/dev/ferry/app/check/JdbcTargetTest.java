@@ -24,4 +24,10 @@ class JdbcTargetTest {
         assertThat(JdbcTarget.describe("jdbc:h2:file:./data/ferry-state;WRITE_DELAY=0")).isEqualTo("H2 file ./data/ferry-state");
         assertThat(JdbcTarget.describe("jdbc:h2:mem:test")).isEqualTo("H2 in-memory test");
     }
+
+    @Test
+    void namesHostAndPortOfAnH2Server() {
+        assertThat(JdbcTarget.describe("jdbc:h2:tcp://db.internal/~/ferry;PASSWORD=hunter2")).isEqualTo("db.internal:9092");
+        assertThat(JdbcTarget.describe("jdbc:h2:ssl://db.internal:9093/ferry")).isEqualTo("db.internal:9093");
+    }
 }

@@ -3,6 +3,7 @@ package dev.ferry.core.state;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.ferry.core.config.JdbcTarget;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -62,7 +63,9 @@ public final class StateDatabase implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StateException("state database " + jdbcUrl + " is unreachable: " + rootMessage(e), e);
+            // The URL may carry a password, and the driver's message may quote the URL or the part it could not parse.
+            throw new StateException("state database " + JdbcTarget.describe(jdbcUrl) + " is unreachable: "
+                    + JdbcTarget.scrub(rootMessage(e), jdbcUrl), e);
         }
         StateDatabase database = new StateDatabase(dataSource, dialect);
         database.migrate();

@@ -1,6 +1,8 @@
 package dev.ferry.core.state;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The SQL and session settings that differ between the databases Ferry keeps its state in. */
 enum StateDialect {
@@ -30,6 +32,8 @@ enum StateDialect {
             "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION'");
 
     static final int H2_SEQUENCE_CACHE = 10_000;
+
+    private static final Pattern JDBC_SCHEME = Pattern.compile("jdbc:[a-z0-9]+:");
 
     final String identityColumn;
     final String textColumn;
@@ -63,10 +67,16 @@ enum StateDialect {
         if (url.startsWith("jdbc:mariadb:")) {
             return MARIADB;
         }
-        // Only the scheme: the rest of a URL may carry a password.
-        int scheme = url.indexOf(':', "jdbc:".length());
         throw new IllegalArgumentException("ferry.state.db.url must be an H2 (jdbc:h2:), PostgreSQL (jdbc:postgresql:) "
-                + "or MariaDB (jdbc:mariadb:) JDBC URL, not " + (scheme < 0 ? "'" + jdbcUrl + "'"
-                : url.substring(0, scheme + 1) + "…"));
+                + "or MariaDB (jdbc:mariadb:) JDBC URL, not " + scheme(url));
+    }
+
+    /**
+     * Only the scheme, such as {@code jdbc:mysql:…}: the rest of a URL may carry a password, and a value that is
+     * not a JDBC URL at all (user:pw@host…) may be nothing but credentials.
+     */
+    private static String scheme(String url) {
+        Matcher scheme = JDBC_SCHEME.matcher(url);
+        return scheme.lookingAt() ? scheme.group() + "…" : "a value without a jdbc:<database>: prefix";
     }
 }

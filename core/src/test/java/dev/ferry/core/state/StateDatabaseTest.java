@@ -5,6 +5,8 @@ import dev.ferry.core.testing.OnEveryStateDatabase;
 import dev.ferry.core.testing.ScratchDatabase;
 import dev.ferry.core.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,7 +18,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What Ferry sets on each database's sessions so the state behaves the same on all of them. */
+/**
+ * What Ferry sets on each database's sessions so the state behaves the same on all of them, and what it says when it
+ * cannot open one.
+ */
 class StateDatabaseTest {
 
     @Test
@@ -76,6 +81,29 @@ class StateDatabaseTest {
         assertThatThrownBy(() -> StateDatabase.open("jdbc:mysql://db:3306/ferry?password=hunter2", "ferry", ""))
                 .hasMessage("ferry.state.db.url must be an H2 (jdbc:h2:), PostgreSQL (jdbc:postgresql:) or MariaDB "
                         + "(jdbc:mariadb:) JDBC URL, not jdbc:mysql:…");
+    }
+
+    /** Each URL fails: in the driver, which cannot make sense of user:pw@ before a host, or on port 1, which refuses. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "jdbc:postgresql://ferry:hunter2@127.0.0.1:1/ferry",
+            "jdbc:postgresql://127.0.0.1:1/ferry?user=ferry&password=hunter2&ssl=false",
+            "jdbc:mariadb://ferry:hunter2@127.0.0.1:1/ferry",
+            "jdbc:mariadb://127.0.0.1:1/ferry?user=ferry&password=hunter2",
+            "jdbc:h2:tcp://127.0.0.1:1/ferry;USER=ferry;PASSWORD=hunter2"})
+    void aStateDatabaseThatCannotBeReachedIsNamedWithoutThePasswordItsUrlCarries(String url) {
+        assertThatThrownBy(() -> StateDatabase.open(url, "", ""))
+                .isInstanceOf(StateException.class)
+                .hasMessageStartingWith("state database 127.0.0.1:")
+                .hasMessageContaining(" is unreachable: ")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aValueThatIsNotAJdbcUrlIsRefusedWithoutBeingQuoted() {
+        assertThatThrownBy(() -> StateDatabase.open("pg:5432/ferry?password=hunter2", "", ""))
+                .hasMessageEndingWith("JDBC URL, not a value without a jdbc:<database>: prefix")
+                .hasMessageNotContaining("hunter2");
     }
 
     private static String query(StateDatabase state, String sql) throws SQLException {

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,6 +19,13 @@ import java.util.List;
 public final class StateDatabase implements AutoCloseable {
 
     static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
+    /**
+     * How long a statement waits for the server's answer before its connection is given up. Ferry's longest
+     * statements (an append's insert batch, an outbox delete of 500 events, a dead-letter purge slice of 10,000
+     * letters) take well under a second on a healthy server: 30 s also lets one out-wait a busy server or a lock,
+     * while a statement lost in a silent network partition fails, and its caller retries, instead of waiting forever.
+     */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
     private final HikariDataSource dataSource;
     private final StateDialect dialect;
@@ -36,9 +44,15 @@ public final class StateDatabase implements AutoCloseable {
 
     /** Opens the database and creates Ferry's tables when they are missing. */
     public static StateDatabase open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, SOCKET_TIMEOUT);
+    }
+
+    /** @param socketTimeout see {@link #SOCKET_TIMEOUT}; tests shorten it to see it expire */
+    static StateDatabase open(String jdbcUrl, String user, String password, Duration socketTimeout) {
         StateDialect dialect = StateDialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(dialect == StateDialect.H2 ? durableH2(jdbcUrl) : jdbcUrl);
+        dialect.boundReads(config, jdbcUrl, socketTimeout);
         if (user != null && !user.isEmpty()) {
             config.setUsername(user);
         }

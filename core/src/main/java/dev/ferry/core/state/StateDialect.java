@@ -1,5 +1,8 @@
 package dev.ferry.core.state;
 
+import com.zaxxer.hikari.HikariConfig;
+
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +37,7 @@ enum StateDialect {
     static final int H2_SEQUENCE_CACHE = 10_000;
 
     private static final Pattern JDBC_SCHEME = Pattern.compile("jdbc:[a-z0-9]+:");
+    private static final Pattern SOCKET_TIMEOUT_IN_URL = Pattern.compile("(?i)[?&;]socketTimeout=");
 
     final String identityColumn;
     final String textColumn;
@@ -54,6 +58,20 @@ enum StateDialect {
         this.widenCheckpointValue = widenCheckpointValue;
         this.upsertCheckpoint = upsertCheckpoint;
         this.sessionSetup = sessionSetup;
+    }
+
+    /**
+     * Sets the driver's socket timeout, the longest a connection waits for the server to answer, unless the URL sets
+     * one already. Without it a statement sent into a silent network partition (packets dropped, no reset) would
+     * wait forever. Not for H2: Ferry embeds it, there is no network to wait on.
+     */
+    void boundReads(HikariConfig config, String jdbcUrl, Duration timeout) {
+        if (this == H2 || SOCKET_TIMEOUT_IN_URL.matcher(jdbcUrl).find()) {
+            return;
+        }
+        // PostgreSQL counts whole seconds (at least one: 0 would mean no timeout at all), MariaDB milliseconds.
+        long value = this == POSTGRESQL ? Math.max(1, timeout.toSeconds()) : timeout.toMillis();
+        config.addDataSourceProperty("socketTimeout", Long.toString(value));
     }
 
     static StateDialect of(String jdbcUrl) {

@@ -3,6 +3,7 @@ package dev.ferry.app.check;
 import dev.ferry.app.check.CheckResult.Area;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
+import dev.ferry.core.config.JdbcTarget;
 import dev.ferry.core.sales.SalesOrderReader;
 
 import java.sql.Connection;

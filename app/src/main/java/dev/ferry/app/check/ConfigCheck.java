@@ -152,8 +152,9 @@ final class ConfigCheck {
                             + "or as " + setting.environmentVariable()));
                 }
             } else if (!value.startsWith("jdbc:")) {
+                // Not quoted: a value that is no URL, such as user:pw@host/db, may be mostly credentials.
                 failures.add(CheckResult.fail(Area.CONFIG, WHAT, where(setting) + setting.key()
-                        + " is not a JDBC URL (jdbc:...): '" + value + "'"));
+                        + " is not a JDBC URL (jdbc:...)"));
             }
         }
         if (!failures.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.ferry.aep.ims.AepImsTokens;
 import dev.ferry.app.check.CheckResult.Area;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
+import dev.ferry.core.config.JdbcTarget;
 import dev.ferry.core.state.StateDatabase;
 
 import java.net.URI;
@@ -65,7 +66,8 @@ final class ConnectionChecks {
             return CheckResult.fail(Area.CONNECTION, what, "cannot connect to " + target + ": no answer within "
                     + DB_TIMEOUT.toSeconds() + " s", e);
         } catch (ExecutionException e) {
-            return CheckResult.fail(Area.CONNECTION, what, "cannot connect to " + target + ": " + rootMessage(e.getCause()),
+            return CheckResult.fail(Area.CONNECTION, what, "cannot connect to " + target + ": "
+                    + JdbcTarget.scrub(rootMessage(e.getCause()), url),
                     e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -133,7 +135,8 @@ final class ConnectionChecks {
             return CheckResult.ok(Area.CONNECTION, what, target + " opens, with Ferry's outbox, checkpoint and "
                     + "dead-letter tables");
         } catch (Exception | LinkageError e) {
-            return CheckResult.fail(Area.CONNECTION, what, "cannot open " + target + ": " + rootMessage(e), e);
+            return CheckResult.fail(Area.CONNECTION, what, "cannot open " + target + ": "
+                    + JdbcTarget.scrub(rootMessage(e), url), e);
         }
     }
 

@@ -46,6 +46,7 @@ public final class FerryRuntime implements AutoCloseable {
 
             @Override
             public void afterStart(BaseMainSupport main) {
+                QueryStringGuard.mount(main.getCamelContext());
                 AdminApi.mount(main.getCamelContext(), state, config);
             }
         });

@@ -368,6 +368,17 @@ class FerryCheckTest {
     }
 
     @Test
+    void aDatabaseUrlWithoutItsJdbcPrefixFailsWithoutBeingQuoted() throws Exception {
+        Map<String, String> values = with(validConfig(closedIms()), "ferry.state.db.url",
+                "ferry:state-db-secret@pg:5432/ferry");
+
+        CheckRun run = CheckRun.run(writeConfig(dir, values), null, Map.of(), true);
+
+        assertThat(run.out).contains("ferry.state.db.url is not a JDBC URL (jdbc:...)");
+        assertThat(run.out + run.err).doesNotContain("state-db-secret");
+    }
+
+    @Test
     void missingRoutesDirectoryIsAnInvalidConfig() throws Exception {
         CheckRun run = CheckRun.run(writeConfig(dir, validConfig(closedIms())), dir.resolve("nowhere"), Map.of());
 

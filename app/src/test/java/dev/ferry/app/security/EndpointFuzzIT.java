@@ -104,6 +104,25 @@ class EndpointFuzzIT {
         assertThat(answers.get("a replay declaring 2 GB").status()).isEqualTo(413);
     }
 
+    /** Anyone can send these: each may cost at most a line of Ferry's log, never an ERROR with a stack trace. */
+    @Test
+    void queryStringsThatAreNotPercentEncodingAreAnswered400WithoutAnErrorOrAStackTraceInTheLog() throws Exception {
+        List<String> targets = List.of("/v1/storefront/ferry.js?a=%zz", "/v1/storefront/ferry.js?%",
+                "/v1/audiences?limit=%%41", "/v1/audiences/mine?fpid=%G0", "/graphql?query=%7");
+        int before = ferry.process().output().length();
+
+        Map<String, RawHttp.Answer> answers = new LinkedHashMap<>();
+        for (String target : targets) {
+            answers.put(target, RawHttp.send(ferry.httpPort(), get(target, List.of()), ANSWER_WITHIN));
+        }
+
+        assertThat(answers).allSatisfy((target, answer) -> assertThat(answer.status()).as(target + ": " + answer.head())
+                .isEqualTo(400));
+        String logged = ferry.process().output().substring(before);
+        assertThat(logged).as("Ferry's log while answering them").doesNotContain("ERROR").doesNotContain("\tat ")
+                .doesNotContain("Exception");
+    }
+
     private void fuzz(Target target) throws Exception {
         SplittableRandom random = new SplittableRandom(SEED ^ target.name().hashCode());
         Malformed malformed = new Malformed(random);

@@ -26,6 +26,8 @@ public final class DeadLetters {
     public static final String UNMAPPABLE_SUFFIX = ".unmappable";
 
     private static final int MAX_REASON = 4000;
+    /** Letters one purge statement deletes at most (see {@link #purgeOlderThan(Duration, int)}). */
+    private static final int PURGE_SLICE = 10_000;
 
     private final StateDatabase database;
 
@@ -126,10 +128,41 @@ public final class DeadLetters {
 
     /** Deletes dead letters older than the given age; returns how many. */
     public int purgeOlderThan(Duration age) {
+        return purgeOlderThan(age, PURGE_SLICE);
+    }
+
+    /**
+     * Deletes the oldest {@code slice} letters before the cutoff at a time, each slice a transaction of its own: one
+     * statement over a million letters could outlast the state database's socket timeout and never finish, where
+     * slices always do; a purge stopped half-way has deleted only letters it was asked to.
+     */
+    int purgeOlderThan(Duration age, int slice) {
         long cutoff = System.currentTimeMillis() - age.toMillis();
+        int purged = 0;
+        int deleted;
+        do {
+            deleted = purgeSlice(cutoff, slice);
+            purged += deleted;
+        } while (deleted >= slice);
+        return purged;
+    }
+
+    /** Letters failing in the same millisecond fall in one slice, so a slice may hold a few more than asked. */
+    private int purgeSlice(long cutoff, int slice) {
         return database.inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ferry_dead_letter WHERE failed_at < ?")) {
-                delete.setLong(1, cutoff);
+            long upTo = cutoff - 1;
+            try (PreparedStatement last = connection.prepareStatement("SELECT failed_at FROM ferry_dead_letter "
+                    + "WHERE failed_at < ? ORDER BY failed_at LIMIT 1 OFFSET ?")) {
+                last.setLong(1, cutoff);
+                last.setInt(2, slice - 1);
+                try (ResultSet rows = last.executeQuery()) {
+                    if (rows.next()) {
+                        upTo = rows.getLong(1);
+                    }
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ferry_dead_letter WHERE failed_at <= ?")) {
+                delete.setLong(1, upTo);
                 return delete.executeUpdate();
             }
         });

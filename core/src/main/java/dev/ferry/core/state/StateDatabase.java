@@ -3,11 +3,13 @@ package dev.ferry.core.state;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.ferry.core.config.JdbcTarget;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,6 +19,13 @@ import java.util.List;
 public final class StateDatabase implements AutoCloseable {
 
     static final long CONNECTION_TIMEOUT_MILLIS = 2_000;
+    /**
+     * How long a statement waits for the server's answer before its connection is given up. Ferry's longest
+     * statements (an append's insert batch, an outbox delete of 500 events, a dead-letter purge slice of 10,000
+     * letters) take well under a second on a healthy server: 30 s also lets one out-wait a busy server or a lock,
+     * while a statement lost in a silent network partition fails, and its caller retries, instead of waiting forever.
+     */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
     private final HikariDataSource dataSource;
     private final StateDialect dialect;
@@ -35,9 +44,15 @@ public final class StateDatabase implements AutoCloseable {
 
     /** Opens the database and creates Ferry's tables when they are missing. */
     public static StateDatabase open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, SOCKET_TIMEOUT);
+    }
+
+    /** @param socketTimeout see {@link #SOCKET_TIMEOUT}; tests shorten it to see it expire */
+    static StateDatabase open(String jdbcUrl, String user, String password, Duration socketTimeout) {
         StateDialect dialect = StateDialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(dialect == StateDialect.H2 ? durableH2(jdbcUrl) : jdbcUrl);
+        dialect.boundReads(config, jdbcUrl, socketTimeout);
         if (user != null && !user.isEmpty()) {
             config.setUsername(user);
         }
@@ -62,7 +77,9 @@ public final class StateDatabase implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StateException("state database " + jdbcUrl + " is unreachable: " + rootMessage(e), e);
+            // The URL may carry a password, and the driver's message may quote the URL or the part it could not parse.
+            throw new StateException("state database " + JdbcTarget.describe(jdbcUrl) + " is unreachable: "
+                    + JdbcTarget.scrub(rootMessage(e), jdbcUrl), e);
         }
         StateDatabase database = new StateDatabase(dataSource, dialect);
         database.migrate();

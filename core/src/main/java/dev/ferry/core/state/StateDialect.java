@@ -1,6 +1,11 @@
 package dev.ferry.core.state;
 
+import com.zaxxer.hikari.HikariConfig;
+
+import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The SQL and session settings that differ between the databases Ferry keeps its state in. */
 enum StateDialect {
@@ -31,6 +36,9 @@ enum StateDialect {
 
     static final int H2_SEQUENCE_CACHE = 10_000;
 
+    private static final Pattern JDBC_SCHEME = Pattern.compile("jdbc:[a-z0-9]+:");
+    private static final Pattern SOCKET_TIMEOUT_IN_URL = Pattern.compile("(?i)[?&;]socketTimeout=");
+
     final String identityColumn;
     final String textColumn;
     /** Appended to each CREATE TABLE. */
@@ -52,6 +60,20 @@ enum StateDialect {
         this.sessionSetup = sessionSetup;
     }
 
+    /**
+     * Sets the driver's socket timeout, the longest a connection waits for the server to answer, unless the URL sets
+     * one already. Without it a statement sent into a silent network partition (packets dropped, no reset) would
+     * wait forever. Not for H2: Ferry embeds it, there is no network to wait on.
+     */
+    void boundReads(HikariConfig config, String jdbcUrl, Duration timeout) {
+        if (this == H2 || SOCKET_TIMEOUT_IN_URL.matcher(jdbcUrl).find()) {
+            return;
+        }
+        // PostgreSQL counts whole seconds (at least one: 0 would mean no timeout at all), MariaDB milliseconds.
+        long value = this == POSTGRESQL ? Math.max(1, timeout.toSeconds()) : timeout.toMillis();
+        config.addDataSourceProperty("socketTimeout", Long.toString(value));
+    }
+
     static StateDialect of(String jdbcUrl) {
         String url = jdbcUrl.toLowerCase(Locale.ROOT);
         if (url.startsWith("jdbc:h2:")) {
@@ -63,10 +85,16 @@ enum StateDialect {
         if (url.startsWith("jdbc:mariadb:")) {
             return MARIADB;
         }
-        // Only the scheme: the rest of a URL may carry a password.
-        int scheme = url.indexOf(':', "jdbc:".length());
         throw new IllegalArgumentException("ferry.state.db.url must be an H2 (jdbc:h2:), PostgreSQL (jdbc:postgresql:) "
-                + "or MariaDB (jdbc:mariadb:) JDBC URL, not " + (scheme < 0 ? "'" + jdbcUrl + "'"
-                : url.substring(0, scheme + 1) + "…"));
+                + "or MariaDB (jdbc:mariadb:) JDBC URL, not " + scheme(url));
+    }
+
+    /**
+     * Only the scheme, such as {@code jdbc:mysql:…}: the rest of a URL may carry a password, and a value that is
+     * not a JDBC URL at all (user:pw@host…) may be nothing but credentials.
+     */
+    private static String scheme(String url) {
+        Matcher scheme = JDBC_SCHEME.matcher(url);
+        return scheme.lookingAt() ? scheme.group() + "…" : "a value without a jdbc:<database>: prefix";
     }
 }

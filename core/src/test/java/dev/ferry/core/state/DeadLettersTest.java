@@ -80,4 +80,18 @@ class DeadLettersTest {
 
         assertThat(letters.list(null, 10)).extracting(letter -> letter.event().id()).containsExactly("young");
     }
+
+    @OnEveryStateDatabase
+    void aPurgeLargerThanOneSliceDeletesEveryOldLetterSliceBySlice(TestDatabase kind) throws InterruptedException {
+        DeadLetters letters = open(kind);
+        for (int i = 0; i < 7; i++) {
+            letters.add("edge", event("old-" + i), "invalid");
+        }
+        Thread.sleep(1_500);
+        letters.add("edge", event("young"), "invalid");
+
+        assertThat(letters.purgeOlderThan(Duration.ofMillis(1_000), 3)).isEqualTo(7);
+
+        assertThat(letters.list(null, 10)).extracting(letter -> letter.event().id()).containsExactly("young");
+    }
 }

@@ -3,20 +3,29 @@ package dev.ferry.core.state;
 import dev.ferry.core.delivery.OutboundEvent;
 import dev.ferry.core.testing.OnEveryStateDatabase;
 import dev.ferry.core.testing.ScratchDatabase;
+import dev.ferry.core.testing.TcpProxy;
 import dev.ferry.core.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** What Ferry sets on each database's sessions so the state behaves the same on all of them. */
+/**
+ * What Ferry sets on each database's sessions so the state behaves the same on all of them, and what it says when it
+ * cannot open one.
+ */
 class StateDatabaseTest {
 
     @Test
@@ -76,6 +85,78 @@ class StateDatabaseTest {
         assertThatThrownBy(() -> StateDatabase.open("jdbc:mysql://db:3306/ferry?password=hunter2", "ferry", ""))
                 .hasMessage("ferry.state.db.url must be an H2 (jdbc:h2:), PostgreSQL (jdbc:postgresql:) or MariaDB "
                         + "(jdbc:mariadb:) JDBC URL, not jdbc:mysql:…");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+    void aStatementTheNetworkSilentlyStopsAnsweringFailsAfterTheSocketTimeoutInsteadOfWaitingForever(TestDatabase kind) {
+        Duration socketTimeout = Duration.ofSeconds(1);
+        try (ScratchDatabase database = kind.create();
+             TcpProxy proxy = TcpProxy.to(database.port());
+             StateDatabase state = StateDatabase.open(database.urlThroughPort(proxy.port()), database.user(),
+                     database.password(), socketTimeout)) {
+            long[] stalledAt = new long[1];
+
+            // Without a socket timeout the query would wait forever: the preemptive timeout ends the test instead.
+            Duration waited = assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
+                assertThatThrownBy(() -> state.transact(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        proxy.stall();
+                        stalledAt[0] = System.nanoTime();
+                        statement.executeQuery("SELECT 1");
+                    }
+                })).isInstanceOf(StateException.class);
+                return Duration.ofNanos(System.nanoTime() - stalledAt[0]);
+            });
+
+            assertThat(waited).isBetween(socketTimeout.minusMillis(100), socketTimeout.plusSeconds(3));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestDatabase.class, names = {"POSTGRESQL", "MARIADB"})
+    void onAServerEachConnectionWaitsThirtySecondsForAnAnswerUnlessTheUrlSetsItsOwnSocketTimeout(TestDatabase kind)
+            throws SQLException {
+        // PostgreSQL's driver counts seconds, MariaDB's milliseconds; both report milliseconds.
+        String sevenSeconds = kind == TestDatabase.POSTGRESQL ? "?socketTimeout=7" : "?socketTimeout=7000";
+        try (ScratchDatabase database = kind.create()) {
+            try (StateDatabase state = StateDatabase.open(database.url(), database.user(), database.password())) {
+                assertThat(networkTimeoutMillis(state)).isEqualTo(30_000);
+            }
+            try (StateDatabase state = StateDatabase.open(database.url() + sevenSeconds, database.user(),
+                    database.password())) {
+                assertThat(networkTimeoutMillis(state)).isEqualTo(7_000);
+            }
+        }
+    }
+
+    /** Each URL fails: in the driver, which cannot make sense of user:pw@ before a host, or on port 1, which refuses. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "jdbc:postgresql://ferry:hunter2@127.0.0.1:1/ferry",
+            "jdbc:postgresql://127.0.0.1:1/ferry?user=ferry&password=hunter2&ssl=false",
+            "jdbc:mariadb://ferry:hunter2@127.0.0.1:1/ferry",
+            "jdbc:mariadb://127.0.0.1:1/ferry?user=ferry&password=hunter2",
+            "jdbc:h2:tcp://127.0.0.1:1/ferry;USER=ferry;PASSWORD=hunter2"})
+    void aStateDatabaseThatCannotBeReachedIsNamedWithoutThePasswordItsUrlCarries(String url) {
+        assertThatThrownBy(() -> StateDatabase.open(url, "", ""))
+                .isInstanceOf(StateException.class)
+                .hasMessageStartingWith("state database 127.0.0.1:")
+                .hasMessageContaining(" is unreachable: ")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aValueThatIsNotAJdbcUrlIsRefusedWithoutBeingQuoted() {
+        assertThatThrownBy(() -> StateDatabase.open("pg:5432/ferry?password=hunter2", "", ""))
+                .hasMessageEndingWith("JDBC URL, not a value without a jdbc:<database>: prefix")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    private static int networkTimeoutMillis(StateDatabase state) throws SQLException {
+        try (Connection connection = state.dataSource().getConnection()) {
+            return connection.getNetworkTimeout();
+        }
     }
 
     private static String query(StateDatabase state, String sql) throws SQLException {

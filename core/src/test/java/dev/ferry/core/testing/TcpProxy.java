@@ -13,20 +13,25 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A loopback TCP proxy to a server on 127.0.0.1 that a test can {@link #cut()} and {@link #restore()}, to take a
- * database away from the process under test and give it back without touching the server. Cut, it resets every open
- * connection and resets each new one as soon as it is accepted: the client sees the connection reset, as when the
- * server's host went down, and the proxy keeps its port for the restore.
+ * A loopback TCP proxy to a server on 127.0.0.1 that a test can {@link #cut()} or {@link #stall()} and
+ * {@link #restore()}, to take a database away from the process under test and give it back without touching the
+ * server. Cut, it resets every open connection and resets each new one as soon as it is accepted: the client sees
+ * the connection reset, as when the server's host went down, and the proxy keeps its port for the restore. Stalled,
+ * it keeps every connection open and forwards nothing, as a network that silently drops packets.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final int targetPort;
-    /** Guards cut and open, so a connection accepted while cutting is either reset by the cut or never forwarded. */
+    /**
+     * Guards cut, stalled and open, so a connection accepted while cutting is either reset by the cut or never
+     * forwarded; threads holding bytes during a stall wait on it.
+     */
     private final Object lock = new Object();
     private final List<Socket> open = new ArrayList<>();
     private final AtomicInteger forwarded = new AtomicInteger();
     private boolean cut;
+    private boolean stalled;
 
     private TcpProxy(ServerSocket listener, int targetPort) {
         this.listener = listener;
@@ -62,13 +67,30 @@ public final class TcpProxy implements AutoCloseable {
             cut = true;
             open.forEach(TcpProxy::reset);
             open.clear();
+            lock.notifyAll();
         }
     }
 
-    /** Forwards new connections again. */
+    /**
+     * Until {@link #restore()}, forwards no byte in either direction, on open connections and new ones alike, and
+     * resets nothing: each side's writes succeed and its reads wait, as in a network partition where packets are
+     * dropped and no reset arrives. Only a timeout of the client's own ends its wait.
+     */
+    public void stall() {
+        synchronized (lock) {
+            stalled = true;
+        }
+    }
+
+    /**
+     * Forwards new connections again, and after a stall the bytes it held, as TCP delivers what it retransmitted
+     * once the network is back.
+     */
     public void restore() {
         synchronized (lock) {
             cut = false;
+            stalled = false;
+            lock.notifyAll();
         }
     }
 
@@ -90,7 +112,10 @@ public final class TcpProxy implements AutoCloseable {
             } catch (IOException closed) {
                 return;
             }
-            forward(client);
+            // A thread per connection: one accepted during a stall waits for the restore without holding up others.
+            Thread connecting = new Thread(() -> forward(client), "tcp-proxy-connect-" + client.getPort());
+            connecting.setDaemon(true);
+            connecting.start();
         }
     }
 
@@ -100,11 +125,18 @@ public final class TcpProxy implements AutoCloseable {
                 reset(client);
                 return;
             }
+            open.add(client);
+        }
+        if (!awaitFlowing()) {
+            return;
         }
         Socket server = new Socket();
         try {
             server.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
         } catch (IOException refused) {
+            synchronized (lock) {
+                open.remove(client);
+            }
             reset(client);
             return;
         }
@@ -114,7 +146,6 @@ public final class TcpProxy implements AutoCloseable {
                 reset(server);
                 return;
             }
-            open.add(client);
             open.add(server);
         }
         forwarded.incrementAndGet();
@@ -122,12 +153,27 @@ public final class TcpProxy implements AutoCloseable {
         pump(server, client);
     }
 
+    /** Waits while the proxy is stalled; false when it was cut meanwhile (the cut reset the connection). */
+    private boolean awaitFlowing() {
+        synchronized (lock) {
+            while (stalled && !cut) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return !cut;
+        }
+    }
+
     /** Copies one direction until either side closes; then closes both, as the other direction would find. */
     private void pump(Socket from, Socket to) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n; (n = in.read(buffer)) >= 0; ) {
+                for (int n; (n = in.read(buffer)) >= 0 && awaitFlowing(); ) {
                     out.write(buffer, 0, n);
                     out.flush();
                 }

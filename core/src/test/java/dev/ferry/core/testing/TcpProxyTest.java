@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,6 +71,30 @@ class TcpProxyTest {
         }
     }
 
+    @Test
+    void stalledHoldsOpenAndNewConnectionsSilentlyThenDeliversWhatItHeldOnceRestored() throws IOException {
+        try (Socket before = connect()) {
+            assertThat(roundTrip(before, "one")).isEqualTo("one");
+
+            proxy.stall();
+
+            before.setSoTimeout(500);
+            assertThatThrownBy(() -> roundTrip(before, "two")).isInstanceOf(SocketTimeoutException.class);
+            try (Socket duringStall = connect()) {
+                duringStall.setSoTimeout(500);
+                assertThatThrownBy(() -> roundTrip(duringStall, "three")).isInstanceOf(SocketTimeoutException.class);
+
+                proxy.restore();
+
+                duringStall.setSoTimeout(5_000);
+                assertThat(read(duringStall, "three".length())).isEqualTo("three");
+            }
+            before.setSoTimeout(5_000);
+            assertThat(read(before, "two".length())).isEqualTo("two");
+            assertThat(roundTrip(before, "four")).isEqualTo("four");
+        }
+    }
+
     private Socket connect() throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), proxy.port());
         socket.setSoTimeout(5_000);
@@ -80,8 +105,12 @@ class TcpProxyTest {
     private static String roundTrip(Socket socket, String text) throws IOException {
         socket.getOutputStream().write(text.getBytes());
         socket.getOutputStream().flush();
+        return read(socket, text.length());
+    }
+
+    private static String read(Socket socket, int length) throws IOException {
         InputStream in = socket.getInputStream();
-        byte[] answer = new byte[text.length()];
+        byte[] answer = new byte[length];
         int read = 0;
         while (read < answer.length) {
             int n = in.read(answer, read, answer.length - read);

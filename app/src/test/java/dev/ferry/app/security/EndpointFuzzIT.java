@@ -95,6 +95,9 @@ class EndpointFuzzIT {
                 get("/admin/dlq?limit=%&reason=x", List.of(admin)), ANSWER_WITHIN));
         answers.put("a GraphQL GET with ^ in its query", RawHttp.send(ferry.httpPort(),
                 get("/graphql?query=^&operationName=`", List.of()), ANSWER_WITHIN));
+        answers.put("a membership lookup with a bad escape after a #", RawHttp.send(ferry.httpPort(),
+                get("/v1/audiences/membership?customerId=#frag&fpid=%zz",
+                        List.of("Authorization: Bearer " + ferry.lookupToken())), ANSWER_WITHIN));
 
         assertThat(answers).allSatisfy((what, answer) -> assertThat(answer.status()).as(what + ": " + answer.head())
                 .isBetween(400, 499));

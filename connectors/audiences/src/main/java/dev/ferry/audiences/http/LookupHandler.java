@@ -38,10 +38,9 @@ public final class LookupHandler implements Processor {
         if (!token.admits(AudiencesRequest.header(exchange.getIn(), "Authorization"))) {
             return AudiencesAnswer.error(401, "a valid bearer token is required");
         }
-        Map<String, String> query = query(AudiencesRequest.header(exchange.getIn(), Exchange.HTTP_QUERY));
         AudienceIdentity identity;
         try {
-            identity = identity(query);
+            identity = identity(query(AudiencesRequest.header(exchange.getIn(), Exchange.HTTP_QUERY)));
         } catch (IllegalArgumentException e) {
             return AudiencesAnswer.error(400, e.getMessage());
         }
@@ -82,7 +81,12 @@ public final class LookupHandler implements Processor {
         };
     }
 
-    /** The raw query string's parameters, first value of each; headers are not read, a client could set them. */
+    /**
+     * The raw query string's parameters, first value of each; headers are not read, a client could set them. The HTTP
+     * engine checks the query's percent-encoding only up to a {@code #}, which a raw query can still hold after it.
+     *
+     * @throws IllegalArgumentException when the query is not valid percent-encoding
+     */
     static Map<String, String> query(String rawQuery) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
@@ -90,10 +94,17 @@ public final class LookupHandler implements Processor {
         }
         for (String pair : rawQuery.split("&")) {
             int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            parameters.putIfAbsent(name, value);
+            parameters.putIfAbsent(decoded(equals < 0 ? pair : pair.substring(0, equals)),
+                    equals < 0 ? "" : decoded(pair.substring(equals + 1)));
         }
         return parameters;
+    }
+
+    private static String decoded(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the query string is not valid percent-encoding", e);
+        }
     }
 }

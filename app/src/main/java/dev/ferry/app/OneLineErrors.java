@@ -1,22 +1,43 @@
 package dev.ferry.app;
 
+import dev.ferry.app.check.Redactor;
+import dev.ferry.app.command.ConfigOption;
 import dev.ferry.app.command.VerboseOption;
 import dev.ferry.core.config.ConfigException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 
 /**
  * Errors reach the operator as one line naming the key, file or host at fault; the stack trace only with
- * {@code --verbose}.
+ * {@code --verbose}. Both pass through the {@link Redactor} of the command's config: a JDBC driver's exception may
+ * quote the URL and its password.
  */
 final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        Redactor redactor = redactorOf(parseResult);
         if (VerboseOption.isVerbose(parseResult)) {
-            e.printStackTrace(commandLine.getErr());
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            commandLine.getErr().print(redactor.redact(trace.toString()));
         }
-        commandLine.getErr().println("ferry: " + message(e));
+        commandLine.getErr().println("ferry: " + redactor.redact(message(e)));
         return e instanceof ConfigException ? ExitCodes.INVALID_CONFIG : ExitCodes.FAILED;
+    }
+
+    /** The redactor of the config option of the command that failed, or of one of the commands it belongs to. */
+    private static Redactor redactorOf(CommandLine.ParseResult parseResult) {
+        Redactor redactor = Redactor.none();
+        for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            for (CommandLine.Model.CommandSpec mixin : r.commandSpec().mixins().values()) {
+                if (mixin.userObject() instanceof ConfigOption config) {
+                    redactor = config.redactor();
+                }
+            }
+        }
+        return redactor;
     }
 
     static String message(Throwable e) {

@@ -54,4 +54,16 @@ class CliIT {
         assertThat(result.output()).contains("ferry: state database 127.0.0.1:1 is unreachable")
                 .doesNotContain("\tat ").doesNotContain("hunter2");
     }
+
+    @Test
+    void verboseRunWithAnUnreachableStateDatabasePrintsTheStackTraceWithoutThePasswordInItsUrl() throws Exception {
+        Path config = work.resolve("ferry.properties");
+        Files.writeString(config, "ferry.state.db.url=jdbc:mariadb://ferry:hunter2@127.0.0.1:1/ferry\n");
+
+        FerryProcess.Result result = FerryProcess.run(work, Map.of(), "run", "--verbose", "--config",
+                config.toString());
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("\tat ").contains("****@127.0.0.1").doesNotContain("hunter2");
+    }
 }

@@ -6,11 +6,14 @@ import dev.ferry.core.config.FerrySetting;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Last line of defence before anything is printed: masks the value of every secret key in the config and any
- * password written into a URL ({@code user:pw@host}, {@code password=...}), whatever message it came in.
+ * Last line of defence before anything is printed: masks the value of every secret key in the config and of every
+ * password written into a configured URL, wherever it appears, and any password written into a URL
+ * ({@code user:pw@host}, {@code password=...}), whatever message it came in.
  */
 public final class Redactor {
 
@@ -21,7 +24,8 @@ public final class Redactor {
 
     private static final Pattern URL_PASSWORD =
             Pattern.compile("(?i)((?:password|passwd|pwd|secret|client_secret)=)([^&;\\s)\\]'\"]+)");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)([^@/\\s]+)(@)");
+    /** {@code user:pw@host}, after {@code //} or not: a driver may quote the authority alone, e.g. as a host name. */
+    private static final Pattern USER_INFO = Pattern.compile("([^/:@\\s]+:)([^@/\\s]+)(@)");
 
     private final List<String> secrets;
 
@@ -34,9 +38,11 @@ public final class Redactor {
     }
 
     static Redactor of(Map<String, String> values) {
-        List<String> secrets = values.entrySet().stream()
+        Stream<String> secretValues = values.entrySet().stream()
                 .filter(e -> FerrySetting.isSecretKey(e.getKey()))
-                .map(Map.Entry::getValue)
+                .map(Map.Entry::getValue);
+        Stream<String> urlPasswords = values.values().stream().filter(Objects::nonNull).flatMap(Redactor::passwordsIn);
+        List<String> secrets = Stream.concat(secretValues, urlPasswords)
                 .filter(v -> v != null && v.strip().length() >= SHORTEST_MASKED)
                 .map(String::strip)
                 .distinct()
@@ -45,13 +51,22 @@ public final class Redactor {
         return new Redactor(secrets);
     }
 
+    /**
+     * The passwords written into a configured URL: a driver may quote them out of the URL's syntax, e.g. MariaDB's
+     * "Incorrect port value : hunter2@127.0.0.1".
+     */
+    private static Stream<String> passwordsIn(String value) {
+        return Stream.of(URL_PASSWORD, USER_INFO).flatMap(pattern -> pattern.matcher(value).results())
+                .map(match -> match.group(2));
+    }
+
     public static Redactor none() {
         return new Redactor(List.of());
     }
 
     /** A redactor that also masks the given values. */
     Redactor and(Redactor other) {
-        return new Redactor(java.util.stream.Stream.concat(secrets.stream(), other.secrets.stream()).distinct()
+        return new Redactor(Stream.concat(secrets.stream(), other.secrets.stream()).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList());
     }
 

@@ -1,5 +1,6 @@
 package dev.ferry.app.command;
 
+import dev.ferry.app.check.Redactor;
 import dev.ferry.core.config.FerryConfig;
 import picocli.CommandLine;
 
@@ -12,7 +13,18 @@ public final class ConfigOption {
             description = "Properties file with ferry.* keys (each also settable as FERRY_… environment variable).")
     Path file;
 
+    private FerryConfig loaded;
+
     public FerryConfig load() {
-        return FerryConfig.load(file, System.getenv());
+        loaded = FerryConfig.load(file, System.getenv());
+        return loaded;
+    }
+
+    /**
+     * Masks the secrets of the config this option loaded, for an error about to be printed: a driver's exception may
+     * quote them. Before the config is loaded, it masks only passwords written into URLs.
+     */
+    public Redactor redactor() {
+        return loaded == null ? Redactor.none() : Redactor.of(loaded);
     }
 }

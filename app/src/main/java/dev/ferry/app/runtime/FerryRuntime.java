@@ -41,6 +41,7 @@ public final class FerryRuntime implements AutoCloseable {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeStart(BaseMainSupport main) {
+                UndecodablePathFilter.install();
                 AdminApi.limitBodies(main.getCamelContext());
             }
 
@@ -48,6 +49,7 @@ public final class FerryRuntime implements AutoCloseable {
             public void afterStart(BaseMainSupport main) {
                 QueryStringGuard.mount(main.getCamelContext());
                 AdminApi.mount(main.getCamelContext(), state, config);
+                ClientErrorAnswer.mount(main.getCamelContext());
             }
         });
     }

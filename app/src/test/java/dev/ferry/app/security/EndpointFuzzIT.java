@@ -126,6 +126,37 @@ class EndpointFuzzIT {
                 .doesNotContain("Exception");
     }
 
+    /** Vert.x refuses these before any of Ferry's handlers run; each may cost a DEBUG line, never an ERROR. */
+    @Test
+    void pathsThatAreNotPercentEncodingAndBodiesOverTheLimitAreAnswered4xxWithoutAnErrorOrAStackTraceInTheLog()
+            throws Exception {
+        String admin = "Authorization: Bearer " + ferry.adminToken();
+        byte[] shortBody = Malformed.bytes("[{\"event\":\"page-view\"}]");
+        int before = ferry.process().output().length();
+
+        Map<String, RawHttp.Answer> answers = new LinkedHashMap<>();
+        answers.put("GET /v1/storefront/%zz", RawHttp.send(ferry.httpPort(), get("/v1/storefront/%zz", List.of()),
+                ANSWER_WITHIN));
+        answers.put("GET /v1/audiences/%G0?limit=1", RawHttp.send(ferry.httpPort(),
+                get("/v1/audiences/%G0?limit=1", List.of()), ANSWER_WITHIN));
+        answers.put("GET /observe/%zz", RawHttp.send(ferry.managementPort(), get("/observe/%zz", List.of()),
+                ANSWER_WITHIN));
+        answers.put("GET /admin/dlq/%7", RawHttp.send(ferry.managementPort(), get("/admin/dlq/%7", List.of(admin)),
+                ANSWER_WITHIN));
+        answers.put("a storefront post declaring 1 TB", RawHttp.send(ferry.httpPort(), RawHttp.request("POST",
+                Malformed.bytes("/v1/storefront/events"), headers(List.of(JSON, "Content-Length: 1000000000000")),
+                shortBody), ANSWER_WITHIN));
+        answers.put("a replay declaring 2 GB", RawHttp.send(ferry.managementPort(), RawHttp.request("POST",
+                Malformed.bytes("/admin/dlq/replay"), headers(List.of(admin, JSON, "Content-Length: 2147483648")),
+                shortBody), ANSWER_WITHIN));
+
+        assertThat(answers).allSatisfy((what, answer) -> assertThat(answer.status()).as(what + ": " + answer.head())
+                .isBetween(400, 499));
+        String logged = ferry.process().output().substring(before);
+        assertThat(logged).as("Ferry's log while answering them").doesNotContain("ERROR").doesNotContain("\tat ")
+                .doesNotContain("Exception");
+    }
+
     private void fuzz(Target target) throws Exception {
         SplittableRandom random = new SplittableRandom(SEED ^ target.name().hashCode());
         Malformed malformed = new Malformed(random);

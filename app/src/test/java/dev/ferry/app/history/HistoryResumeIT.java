@@ -152,7 +152,7 @@ class HistoryResumeIT {
         dieAfterCompletion = 2;
         assertThatThrownBy(() -> export("&pageSize=10&fileSize=30000&filesPerBatch=2"))
                 .cause().isInstanceOf(HistoryStopped.class).hasMessageContaining("killed after AEP completed");
-        HistoryCheckpoint.OpenBatch completing = checkpoint().batch();
+        HistoryCheckpoint.OpenBatch completing = checkpoint().settling();
         assertThat(completing.completing()).isTrue();
         assertThat(completing.id()).isEqualTo(completed.get(1));
         int eventsBeforeResume = sandbox.events().size();

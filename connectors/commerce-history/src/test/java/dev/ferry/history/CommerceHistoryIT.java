@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -272,6 +273,71 @@ class CommerceHistoryIT {
     }
 
     @Test
+    void theNextBatchLoadsWhileAepProcessesTheBatchBeforeIt() throws Exception {
+        CountDownLatch nextBatchLoading = new CountDownLatch(1);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:slowToProcess").process(exchange -> {
+                    if (BatchSteps.COMPLETE.equals(exchange.getMessage().getHeader(BatchSteps.STEP))
+                            && "batch-1".equals(exchange.getMessage().getHeader(BatchSteps.BATCH_ID))) {
+                        // AEP is still processing batch 1 until a file went into the next batch, or 20 s passed
+                        nextBatchLoading.await(20, TimeUnit.SECONDS);
+                    }
+                }).process(sink).process(exchange -> {
+                    if (BatchSteps.UPLOAD.equals(exchange.getMessage().getHeader(BatchSteps.STEP))
+                            && "batch-2".equals(exchange.getMessage().getHeader(BatchSteps.BATCH_ID))) {
+                        nextBatchLoading.countDown();
+                    }
+                });
+            }
+        });
+
+        HistorySummary summary = export("&sinkUri=direct:slowToProcess&pageSize=10&fileSize=40000&filesPerBatch=2");
+
+        assertThat(nextBatchLoading.getCount()).as("a file went into batch 2 while batch 1 was being processed")
+                .isZero();
+        assertThat(summary.batches()).isEqualTo(batches.get()).isGreaterThan(2);
+        assertThat(ids(ingested)).doesNotHaveDuplicates();
+        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+    }
+
+    @Test
+    void aResumeThatFindsTheProcessingBatchGoneExportsItAgainWithTheBatchLoadingAfterIt() throws Exception {
+        CountDownLatch nextBatchLoading = new CountDownLatch(1);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:crashWhileProcessing").process(exchange -> {
+                    if (BatchSteps.COMPLETE.equals(exchange.getMessage().getHeader(BatchSteps.STEP))) {
+                        nextBatchLoading.await(20, TimeUnit.SECONDS);
+                        throw new IllegalStateException("kill -9 while AEP processes batch 1");
+                    }
+                }).process(sink).process(exchange -> {
+                    if (BatchSteps.UPLOAD.equals(exchange.getMessage().getHeader(BatchSteps.STEP))
+                            && "batch-2".equals(exchange.getMessage().getHeader(BatchSteps.BATCH_ID))) {
+                        nextBatchLoading.countDown();
+                    }
+                });
+            }
+        });
+        assertThatThrownBy(() -> export("&sinkUri=direct:crashWhileProcessing&pageSize=10&fileSize=40000"
+                + "&filesPerBatch=2")).cause().isInstanceOf(HistoryStopped.class);
+        HistoryCheckpoint stopped = checkpoint();
+        assertThat(stopped.settling().id()).isEqualTo("batch-1");
+        assertThat(stopped.batch().id()).isEqualTo("batch-2");
+        sink.forget("batch-1");
+
+        HistorySummary summary = exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&resume=true");
+
+        assertThat(sink.status("batch-2")).as("the batch loading after the lost one is never completed")
+                .isEqualTo("loading");
+        assertThat(ids(ingested)).doesNotHaveDuplicates();
+        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+        assertThat(summary.orders()).isEqualTo(ordersInRange());
+    }
+
+    @Test
     void aCrashAfterABatchWasCompletedButBeforeItsCheckpointSendsNothingTwiceOnResume() throws Exception {
         camel.addRoutes(new RouteBuilder() {
             @Override
@@ -287,8 +353,8 @@ class CommerceHistoryIT {
         assertThatThrownBy(() -> export("&sinkUri=direct:crashAfterSecondCompletion&pageSize=10&fileSize=40000"
                 + "&filesPerBatch=2")).cause().isInstanceOf(HistoryStopped.class)
                 .hasMessageContaining("kill -9 before the checkpoint").hasMessageContaining("--resume");
-        assertThat(checkpoint().batch().completing()).isTrue();
-        assertThat(sink.status(checkpoint().batch().id())).isEqualTo("success");
+        assertThat(checkpoint().settling().completing()).isTrue();
+        assertThat(sink.status(checkpoint().settling().id())).isEqualTo("success");
 
         HistorySummary summary = exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&resume=true");
 

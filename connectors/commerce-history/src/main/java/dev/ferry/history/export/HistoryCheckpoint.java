@@ -8,14 +8,16 @@ import java.util.List;
 /**
  * Where an export stands, saved in Ferry's state database after every file it handed over. The settled part:
  * every order up to {@code afterOrderId} is in a batch that reached its final status (in a written file, in a dry
- * run), the next file is number {@code nextFile}, and the counts so far. {@code batch} is the one batch not settled
- * yet, if any: its id and the files uploaded into it, recorded after each upload and marked completing before it is
- * completed, so that a resume asks AEP what became of it rather than sending it again. {@code scope} is the range
- * and stores the checkpoint belongs to.
+ * run), the next file is number {@code nextFile}, and the counts so far. Two batches may be unsettled: {@code
+ * settling}, completed (or being completed) and waiting for its final status, and after its files {@code batch}, open
+ * and loading. Each records its id and the files uploaded into it, after each upload, and a batch is marked
+ * completing before it is completed, so that a resume asks AEP what became of them rather than sending them again.
+ * {@code scope} is the range and stores the checkpoint belongs to.
  */
 public record HistoryCheckpoint(String scope, long afterOrderId, long nextFile, long orders,
                                 long events, long files, long batches, long failedBatches, long deadLettered,
-                                long elapsedMillis, List<String> failures, List<Long> batchTimes, OpenBatch batch) {
+                                long elapsedMillis, List<String> failures, List<Long> batchTimes, OpenBatch batch,
+                                OpenBatch settling) {
 
     public HistoryCheckpoint {
         failures = List.copyOf(failures);
@@ -23,14 +25,14 @@ public record HistoryCheckpoint(String scope, long afterOrderId, long nextFile, 
     }
 
     public static HistoryCheckpoint start(String scope) {
-        return new HistoryCheckpoint(scope, 0, 1, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), null);
+        return new HistoryCheckpoint(scope, 0, 1, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), null, null);
     }
 
     /** This checkpoint advanced past the orders of a settled file. */
     public HistoryCheckpoint advance(UploadedFile file, long elapsed) {
         return new HistoryCheckpoint(scope, file.lastOrderId(), file.number() + 1, orders + file.orders(),
                 events + file.events(), files + 1, batches, failedBatches, deadLettered + file.deadLettered(),
-                elapsedMillis + elapsed, failures, batchTimes, batch);
+                elapsedMillis + elapsed, failures, batchTimes, batch, settling);
     }
 
     /**
@@ -45,22 +47,36 @@ public record HistoryCheckpoint(String scope, long afterOrderId, long nextFile, 
             allFailures.add(failure);
         }
         return new HistoryCheckpoint(scope, afterOrderId, nextFile, orders, events, files, batches + 1,
-                failedBatches + (givenUp ? 1 : 0), deadLettered, elapsedMillis, allFailures, times, batch);
+                failedBatches + (givenUp ? 1 : 0), deadLettered, elapsedMillis, allFailures, times, batch, settling);
     }
 
     public HistoryCheckpoint withBatch(OpenBatch open) {
         return new HistoryCheckpoint(scope, afterOrderId, nextFile, orders, events, files, batches, failedBatches,
-                deadLettered, elapsedMillis, failures, batchTimes, open);
+                deadLettered, elapsedMillis, failures, batchTimes, open, settling);
     }
 
-    /** The last order handed over: in the open batch's last file, or settled. */
+    public HistoryCheckpoint withSettling(OpenBatch completed) {
+        return new HistoryCheckpoint(scope, afterOrderId, nextFile, orders, events, files, batches, failedBatches,
+                deadLettered, elapsedMillis, failures, batchTimes, batch, completed);
+    }
+
+    /** The last order handed over: in the open batch's last file, the settling batch's, or settled. */
     public long lastOrderHandedOver() {
-        return batch == null || batch.files().isEmpty() ? afterOrderId : batch.last().lastOrderId();
+        UploadedFile last = lastHandedOver();
+        return last == null ? afterOrderId : last.lastOrderId();
     }
 
     /** The number of the next file to write. */
     public long nextFileToWrite() {
-        return batch == null || batch.files().isEmpty() ? nextFile : batch.last().number() + 1;
+        UploadedFile last = lastHandedOver();
+        return last == null ? nextFile : last.number() + 1;
+    }
+
+    private UploadedFile lastHandedOver() {
+        if (batch != null && !batch.files().isEmpty()) {
+            return batch.last();
+        }
+        return settling == null || settling.files().isEmpty() ? null : settling.last();
     }
 
     /**

@@ -23,13 +23,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -42,9 +46,11 @@ import org.slf4j.LoggerFactory;
  * by keyset on entity_id (never OFFSET, so each page costs the same however deep the export is), whole pages of
  * child rows at once, and streamed into JSON Lines files; memory holds one page, whatever the range. Each finished
  * file is uploaded into the open batch on the sender thread while the next files are written, and the checkpoint
- * records it; the batch is marked completing before it is completed, and the checkpoint moves past its files once
- * it reached its final status. A run stopped anywhere (Ctrl-C, kill -9, a lost database) resumes from there: into
- * the same batch while AEP still has it open, and never sending a batch AEP already has.
+ * records it. A full batch is marked completing and handed to the settler thread, which completes it and waits for
+ * its final status while the next batch loads (AEP takes minutes over a batch; Ferry does not stand still meanwhile);
+ * the checkpoint moves past a batch's files once it reached its final status, batches in order. A run stopped
+ * anywhere (Ctrl-C, kill -9, a lost database) resumes from there: into the same batch while AEP still has it open,
+ * and never sending a batch AEP already has.
  */
 public final class HistoryExport {
 
@@ -67,17 +73,21 @@ public final class HistoryExport {
     private final HistoryProgress progress;
     private final Clock clock;
     private final SalesOrderReader reader = new SalesOrderReader();
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "history-batch-sender");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** Files written but not uploaded yet: at most a batch of them, so the disk holds at most two batches. */
+    private final ExecutorService sender = daemonThread("history-batch-sender");
+    /** Completes batches and waits for their final status, one at a time, in order. */
+    private final ExecutorService settler = daemonThread("history-batch-settler");
+    /** Files written but not uploaded yet: at most a batch of them, so the disk holds at most three batches. */
     private final Semaphore unsent;
-    /** Why the sender stopped; the export thread rethrows it. */
-    private volatile Throwable senderFailure;
+    /** The settler's work on the last batch handed to it; only the sender touches it. */
+    private Future<?> settlement = CompletableFuture.completedFuture(null);
+    /** Why the sender or the settler stopped (the first failure); the export thread rethrows it. */
+    private final AtomicReference<Throwable> backgroundFailure = new AtomicReference<>();
     private volatile boolean stopping;
-    /** Written by one thread at a time: this one before and after the sender runs, the sender in between. */
+    /**
+     * Changed under this object's lock (by {@link #update} or in a synchronized block) and saved with each change.
+     * The sender alone changes the open batch and the settler alone the settling one, so each reads its own without
+     * the lock.
+     */
     private volatile HistoryCheckpoint checkpoint;
     private HistoryFile current;
     private long currentNumber;
@@ -109,9 +119,7 @@ public final class HistoryExport {
         checkpoint = startingPoint(resume);
         Files.createDirectories(job.outDir());
         try {
-            if (checkpoint.batch() != null) {
-                resolveOpenBatch();
-            }
+            resolveUnsettledBatches();
             nextFileNumber = checkpoint.nextFileToWrite();
             deleteUnfinishedFiles(resume ? nextFileNumber : 1);
             save();
@@ -136,11 +144,10 @@ public final class HistoryExport {
 
     private void exportAll(Connection connection) throws SQLException, IOException, InterruptedException {
         long total = count(connection);
-        OpenBatch open = checkpoint.batch();
-        ordersHandedOver = checkpoint.orders() + (open == null ? 0
-                : open.files().stream().mapToLong(UploadedFile::orders).sum());
-        eventsHandedOver = checkpoint.events() + (open == null ? 0
-                : open.files().stream().mapToLong(UploadedFile::events).sum());
+        List<UploadedFile> unsettled = Stream.of(checkpoint.settling(), checkpoint.batch()).filter(Objects::nonNull)
+                .flatMap(batch -> batch.files().stream()).toList();
+        ordersHandedOver = checkpoint.orders() + unsettled.stream().mapToLong(UploadedFile::orders).sum();
+        eventsHandedOver = checkpoint.events() + unsettled.stream().mapToLong(UploadedFile::events).sum();
         progress.update(ordersHandedOver, total, eventsHandedOver);
         try (PageReader pages = new PageReader(connection, this::page, reader, checkpoint.lastOrderHandedOver());
              ParallelMapping mapping = new ParallelMapping(new OrderLines(job, mapper), CORES)) {
@@ -177,42 +184,67 @@ public final class HistoryExport {
     }
 
     /**
-     * A resume finds a batch that was not settled: AEP says what became of it. Still loading and never completed:
-     * the export goes on uploading into it. Aborted, abandoned or unknown: nothing of it is ingested, its orders go
-     * again. Completed (or maybe completed): the export waits for its final status and never sends it again unless
-     * it failed, as its replacement.
+     * A resume finds batches that were not settled: AEP says what became of them. The settling batch first (an
+     * open batch marked completing, as earlier versions left it, counts as one): completed, or maybe completed, the
+     * export waits for its final status and never sends it again unless it failed, as its replacement. Aborted,
+     * abandoned, unknown, or a replacement interrupted while its files went up: nothing of it is ingested, and its
+     * orders go again with those of the open batch after it, which is then never completed. An open batch still
+     * loading: the export goes on uploading into it.
      */
-    private void resolveOpenBatch() throws IOException {
-        OpenBatch batch = checkpoint.batch();
-        boolean filesKept = batch.files().stream().filter(file -> file.orders() > 0)
-                .allMatch(file -> Files.isRegularFile(path(file.number())));
+    private void resolveUnsettledBatches() throws IOException {
+        OpenBatch open = checkpoint.batch();
+        if (open != null && open.completing() && checkpoint.settling() == null) {
+            update(c -> c.withSettling(open).withBatch(null));
+        }
+        if (checkpoint.settling() != null) {
+            resolveSettling();
+        }
+        if (checkpoint.batch() != null) {
+            resolveOpen();
+        }
+    }
+
+    private void resolveSettling() throws IOException {
+        OpenBatch batch = checkpoint.settling();
         String status = sink.status(batch.id());
-        if (HistorySink.LOADING.equals(status) && (!batch.completing() || !filesKept)) {
-            if (filesKept) {
-                LOG.info("history export '{}' goes on uploading into batch {}, still open in AEP with {} files",
-                        job.name(), batch.id(), batch.files().size());
-                return;
-            }
-            drop(batch, "its files are gone from " + job.outDir() + " and it was never completed, so AEP ingests "
-                    + "none of it");
+        if (HistorySink.LOADING.equals(status) && !batch.completing()) {
+            drop("batch " + batch.id() + " was still being loaded as a replacement");
         } else if (DROPPED.contains(status)) {
-            drop(batch, "it is " + status + " in AEP");
+            drop("batch " + batch.id() + " is " + status + " in AEP");
         } else {
             BatchEnd end = sink.complete(batch.id(), paths(batch));
-            if (!end.succeeded() && !filesKept) {
-                checkpoint = checkpoint.batchSent(batch.createdAt(), end.reason(), false, dayAgo());
-                drop(batch, "it failed and its files are gone from " + job.outDir());
+            if (!end.succeeded() && !filesKept(batch)) {
+                update(c -> c.batchSent(batch.createdAt(), end.reason(), false, dayAgo()));
+                drop("batch " + batch.id() + " failed and its files are gone from " + job.outDir());
             } else {
                 settle(end);
             }
         }
     }
 
-    private void drop(OpenBatch batch, String why) {
-        LOG.warn("history export '{}': batch {} is dropped ({}); its orders after {} are exported again",
-                job.name(), batch.id(), why, checkpoint.afterOrderId());
-        checkpoint = checkpoint.withBatch(null);
-        save();
+    private void resolveOpen() {
+        OpenBatch batch = checkpoint.batch();
+        String status = sink.status(batch.id());
+        if (HistorySink.LOADING.equals(status) && filesKept(batch)) {
+            LOG.info("history export '{}' goes on uploading into batch {}, still open in AEP with {} files",
+                    job.name(), batch.id(), batch.files().size());
+        } else {
+            drop(HistorySink.LOADING.equals(status) ? "the files of batch " + batch.id() + " are gone from "
+                    + job.outDir() + " and it was never completed, so AEP ingests none of it"
+                    : "batch " + batch.id() + " is " + status + " in AEP");
+        }
+    }
+
+    private boolean filesKept(OpenBatch batch) {
+        return batch.files().stream().filter(file -> file.orders() > 0)
+                .allMatch(file -> Files.isRegularFile(path(file.number())));
+    }
+
+    /** Forgets the unsettled batches, never to be completed: their orders are exported again. */
+    private void drop(String why) {
+        LOG.warn("history export '{}': {}; its orders after {} are exported again", job.name(), why,
+                checkpoint.afterOrderId());
+        update(c -> c.withSettling(null).withBatch(null));
     }
 
     private void write(MappedOrder order) throws IOException {
@@ -263,7 +295,7 @@ public final class HistoryExport {
             save();
             return;
         }
-        rethrowSenderFailure();
+        rethrowBackgroundFailure();
         try {
             unsent.acquire();
         } catch (InterruptedException e) {
@@ -272,98 +304,139 @@ public final class HistoryExport {
         }
         sender.execute(() -> {
             try {
-                onSender(() -> upload(file));
+                inBackground(() -> upload(file));
             } finally {
                 unsent.release();
             }
         });
     }
 
-    /** Uploads a file into the open batch (a new one when none is open) and completes the batch once it is full. */
+    /** Uploads a file into the open batch (a new one when none is open) and hands the batch on once it is full. */
     private void upload(UploadedFile file) throws IOException {
-        OpenBatch batch = checkpoint.batch();
         if (file.orders() == 0) {
-            // only dead letters: nothing to upload, but the checkpoint must still move past its orders
-            Files.deleteIfExists(path(file.number()));
-            if (batch == null) {
-                advancePast(List.of(file), true);
-            } else {
-                checkpoint = checkpoint.withBatch(batch.with(file));
-            }
-            save();
+            deadLettersOnly(file);
             return;
         }
+        OpenBatch batch = checkpoint.batch();
         if (batch == null) {
             checkDailyCap();
         }
         String id = sink.upload(batch == null ? null : batch.id(), path(file.number()));
-        checkpoint = checkpoint.withBatch(batch == null ? new OpenBatch(id, List.of(file), false, false, clock.millis())
-                : batch.with(file));
-        save();
+        update(c -> c.withBatch(batch == null ? new OpenBatch(id, List.of(file), false, false, clock.millis())
+                : batch.with(file)));
         if (checkpoint.batch().files().size() >= job.filesPerBatch()) {
-            completeBatch();
+            handOnOpenBatch();
         }
     }
 
-    /** Marks the open batch completing in the checkpoint, then completes it and settles what became of it. */
-    private void completeBatch() throws IOException {
-        OpenBatch batch = checkpoint.batch().markedCompleting();
-        checkpoint = checkpoint.withBatch(batch);
-        save();
+    /**
+     * A file of dead letters only: nothing to upload, but the checkpoint must still move past its orders, after the
+     * files before it: it joins the open batch, or waits for the settling one.
+     */
+    private void deadLettersOnly(UploadedFile file) throws IOException {
+        Files.deleteIfExists(path(file.number()));
+        if (checkpoint.batch() == null && !awaitSettlement()) {
+            return;
+        }
+        synchronized (this) {
+            if (checkpoint.batch() == null) {
+                advancePast(List.of(file), true);
+            } else {
+                checkpoint = checkpoint.withBatch(checkpoint.batch().with(file));
+            }
+            save();
+        }
+    }
+
+    /**
+     * Marks the open batch completing and hands it to the settler, once the settler is done with the batch before
+     * it: at most one batch waits for AEP while the next one loads.
+     */
+    private void handOnOpenBatch() {
+        if (!awaitSettlement()) {
+            return;
+        }
+        update(c -> c.withSettling(c.batch().markedCompleting()).withBatch(null));
+        settlement = settler.submit(() -> inBackground(this::completeSettling));
+    }
+
+    /** Waits for the settler's last batch; false when the settler or the sender failed, so no more work is done. */
+    private boolean awaitSettlement() {
+        try {
+            settlement.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stopped("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        return backgroundFailure.get() == null && !stopping;
+    }
+
+    /** Completes the settling batch and settles what became of it. */
+    private void completeSettling() throws IOException {
+        OpenBatch batch = checkpoint.settling();
         settle(sink.complete(batch.id(), paths(batch)));
     }
 
     /**
-     * Moves the checkpoint past a batch that reached its final status. One that did not succeed goes once more as
-     * a replacement batch: a plain new batch of the same files, since AEP's batch replay is for replacing data already
-     * ingested and a batch that failed or was aborted stored nothing. If
-     * the replacement fails too, its files are kept under failed/ and the export goes on.
+     * Moves the checkpoint past the settling batch, which reached its final status. One that did not succeed goes
+     * once more as a replacement batch: a plain new batch of the same files, since AEP's batch replay is for
+     * replacing data already ingested and a batch that failed or was aborted stored nothing. If the replacement fails
+     * too, its files are kept under failed/ and the export goes on.
      */
     private void settle(BatchEnd end) throws IOException {
-        OpenBatch batch = checkpoint.batch();
-        if (end.succeeded()) {
-            checkpoint = checkpoint.batchSent(batch.createdAt(), null, false, dayAgo()).withBatch(null);
-            advancePast(batch.files(), true);
-        } else if (!batch.replacement()) {
+        OpenBatch batch = checkpoint.settling();
+        if (!end.succeeded() && !batch.replacement()) {
             LOG.warn("history {}; sending its {} files again as a replacement batch", end.reason(),
                     batch.files().size());
-            checkpoint = checkpoint.batchSent(batch.createdAt(), end.reason(), false, dayAgo()).withBatch(null);
-            save();
-            sendAgain(batch.files());
+            sendAgain(batch, end.reason());
             return;
-        } else {
-            checkpoint = checkpoint.batchSent(batch.createdAt(), end.reason(), true, dayAgo()).withBatch(null);
-            keepFailed(paths(batch), end.reason());
-            advancePast(batch.files(), true);
         }
-        save();
+        synchronized (this) {
+            checkpoint = checkpoint.batchSent(batch.createdAt(), end.reason(), !end.succeeded(), dayAgo())
+                    .withSettling(null);
+            if (!end.succeeded()) {
+                keepFailed(paths(batch), end.reason());
+            }
+            advancePast(batch.files(), true);
+            save();
+        }
     }
 
-    private void sendAgain(List<UploadedFile> files) throws IOException {
+    /**
+     * Uploads a failed batch's files into a replacement batch, which takes the failed one's place as the settling
+     * batch with its first file (the failed batch is counted then), and completes it.
+     */
+    private void sendAgain(OpenBatch failed, String reason) throws IOException {
         checkDailyCap();
         OpenBatch replacement = null;
-        for (UploadedFile file : files) {
+        for (UploadedFile file : failed.files()) {
             if (file.orders() > 0) {
                 String id = sink.upload(replacement == null ? null : replacement.id(), path(file.number()));
                 replacement = replacement == null ? new OpenBatch(id, List.of(file), false, true, clock.millis())
                         : replacement.with(file);
             } else {
-                // a file of dead letters only, which is never uploaded; it ends a batch, so one is open
+                // a file of dead letters only, which is never uploaded; files with orders come before it
                 replacement = replacement.with(file);
             }
-            checkpoint = checkpoint.withBatch(replacement);
-            save();
+            OpenBatch next = replacement;
+            update(c -> (c.settling() == failed ? c.batchSent(failed.createdAt(), reason, false, dayAgo()) : c)
+                    .withSettling(next));
         }
-        completeBatch();
+        OpenBatch completing = replacement.markedCompleting();
+        update(c -> c.withSettling(completing));
+        completeSettling();
     }
 
-    /** Waits for the sender's uploads, then completes the last batch and waits for its final status. */
+    /** Waits for the sender's uploads, then hands the last batch on and waits for its final status. */
     private void finish() {
-        rethrowSenderFailure();
-        Future<?> done = sender.submit(() -> onSender(() -> {
+        rethrowBackgroundFailure();
+        Future<?> done = sender.submit(() -> inBackground(() -> {
             if (checkpoint.batch() != null) {
-                completeBatch();
+                handOnOpenBatch();
             }
+            awaitSettlement();
         }));
         try {
             done.get();
@@ -373,7 +446,7 @@ public final class HistoryExport {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        rethrowSenderFailure();
+        rethrowBackgroundFailure();
     }
 
     /** Opens a read-only connection to the Commerce database. */
@@ -383,24 +456,27 @@ public final class HistoryExport {
     }
 
     @FunctionalInterface
-    private interface SenderWork {
+    private interface BackgroundWork {
         void run() throws IOException;
     }
 
-    /** Runs work on the sender unless the export is stopping or the sender already failed, keeping its failure. */
-    private void onSender(SenderWork work) {
-        if (stopping || senderFailure != null) {
+    /**
+     * Runs work on the sender or the settler unless the export is stopping or one of them already failed, keeping
+     * the first failure.
+     */
+    private void inBackground(BackgroundWork work) {
+        if (stopping || backgroundFailure.get() != null) {
             return;
         }
         try {
             work.run();
         } catch (IOException | RuntimeException e) {
-            senderFailure = e;
+            backgroundFailure.compareAndSet(null, e);
         }
     }
 
-    private void rethrowSenderFailure() {
-        Throwable failure = senderFailure;
+    private void rethrowBackgroundFailure() {
+        Throwable failure = backgroundFailure.get();
         if (failure == null) {
             return;
         }
@@ -417,20 +493,35 @@ public final class HistoryExport {
     }
 
     /**
-     * Stops the sender: the step it is doing ends (a file being uploaded is recorded, a batch being completed
-     * reaches its final status), what is waiting is left to a resume.
+     * Stops the sender and the settler: the step each is doing ends (a file being uploaded is recorded, a batch being
+     * completed reaches its final status), what is waiting is left to a resume.
      */
     private void stopSender() {
         stopping = true;
-        sender.shutdown();
-        try {
-            while (!sender.awaitTermination(1, TimeUnit.MINUTES)) {
-                LOG.info("history export '{}' waits for AEP to finish the step in progress", job.name());
+        for (ExecutorService background : List.of(sender, settler)) {
+            background.shutdown();
+            try {
+                while (!background.awaitTermination(1, TimeUnit.MINUTES)) {
+                    LOG.info("history export '{}' waits for AEP to finish the step in progress", job.name());
+                }
+            } catch (InterruptedException e) {
+                background.shutdownNow();
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            sender.shutdownNow();
-            Thread.currentThread().interrupt();
         }
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private synchronized void update(UnaryOperator<HistoryCheckpoint> change) {
+        checkpoint = change.apply(checkpoint);
+        save();
     }
 
     private void advancePast(List<UploadedFile> files, boolean deleteFiles) throws IOException {
@@ -453,7 +544,10 @@ public final class HistoryExport {
             return;
         }
         long dayAgo = dayAgo();
-        List<Long> lastDay = checkpoint.batchTimes().stream().filter(time -> time > dayAgo).sorted().toList();
+        OpenBatch settling = checkpoint.settling();
+        List<Long> lastDay = Stream.concat(checkpoint.batchTimes().stream(),
+                        Stream.ofNullable(settling == null ? null : settling.createdAt()))
+                .filter(time -> time > dayAgo).sorted().toList();
         if (lastDay.size() >= job.batchesPerDay()) {
             throw stopped("the cap of " + job.batchesPerDay() + " batches a day (batches-per-day) is reached until "
                     + Instant.ofEpochMilli(lastDay.get(0)).plus(DAY), null);

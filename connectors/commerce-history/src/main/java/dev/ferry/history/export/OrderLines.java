@@ -5,6 +5,7 @@ import dev.ferry.core.sales.OrderChange;
 import dev.ferry.core.sales.OrderEventMapper;
 import dev.ferry.core.sales.OrderLifecycle;
 import dev.ferry.core.sales.SalesOrder;
+import dev.ferry.core.xdm.PreEncodedFieldNames;
 import dev.ferry.core.xdm.Xdm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,12 +14,14 @@ import java.util.List;
 
 /**
  * An order's changes as the order poller's events, one JSON line each, written straight to bytes by one generator
- * (no tree). Holds no state between orders, so the mapping threads share one.
+ * (no tree). Holds no state between orders (its field names cache is safe to share), so the mapping threads share
+ * one.
  */
 final class OrderLines {
 
     private final HistoryJob job;
     private final OrderEventMapper mapper;
+    private final PreEncodedFieldNames names = new PreEncodedFieldNames(PreEncodedFieldNames.DEFAULT_CAPACITY);
 
     OrderLines(HistoryJob job, OrderEventMapper mapper) {
         this.job = job;
@@ -30,7 +33,7 @@ final class OrderLines {
         try {
             List<OrderChange> changes = OrderLifecycle.changes(order, job.kinds(), job.range().to());
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(2048 * Math.max(1, changes.size()));
-            try (JsonGenerator generator = Xdm.JSON.createGenerator(buffer)) {
+            try (JsonGenerator generator = names.wrap(Xdm.JSON.createGenerator(buffer))) {
                 // Lines end in a newline of their own; the generator's default space between root values would start
                 // every line after the first with a blank.
                 generator.setRootValueSeparator(null);

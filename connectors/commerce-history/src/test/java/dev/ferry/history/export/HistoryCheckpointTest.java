@@ -47,4 +47,20 @@ class HistoryCheckpointTest {
         assertThat(read.lastOrderHandedOver()).isEqualTo(40);
         assertThat(read.nextFileToWrite()).isEqualTo(2);
     }
+
+    @Test
+    void aBatchWaitingForAepAndTheOneLoadingAfterItSurviveTheStateDatabaseAndTheExportGoesOnAfterTheLoadingOne() {
+        HistoryCheckpoint settled = HistoryCheckpoint.start(SCOPE).advance(new UploadedFile(1, 40, 30, 90, 0), 5);
+        OpenBatch processing = new OpenBatch("b-2", List.of(new UploadedFile(2, 75, 20, 61, 1)), true, false, 1_000);
+        HistoryCheckpoint both = settled.withSettling(processing)
+                .withBatch(new OpenBatch("b-3", List.of(new UploadedFile(3, 99, 10, 33, 0)), false, false, 2_000));
+
+        HistoryCheckpoint read = HistoryCheckpoint.fromJson(both.toJson());
+
+        assertThat(read).isEqualTo(both);
+        assertThat(read.lastOrderHandedOver()).isEqualTo(99);
+        assertThat(read.nextFileToWrite()).isEqualTo(4);
+        assertThat(read.withBatch(null).lastOrderHandedOver()).as("only the processing batch").isEqualTo(75);
+        assertThat(read.withBatch(null).nextFileToWrite()).isEqualTo(3);
+    }
 }

@@ -11,14 +11,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * Plain JDBC reads of Magento rows as column-name maps. Magento keeps its times in UTC in DATETIME/TIMESTAMP
+ * Plain JDBC reads of Magento rows as read-only column-name maps. Magento keeps its times in UTC in DATETIME/TIMESTAMP
  * columns without a zone, so they are read as local date-times and become UTC {@link Instant}s, whatever the JVM's
  * or the session's time zone; an {@link Instant} parameter is bound the same way.
  */
@@ -69,27 +68,26 @@ public final class SalesRows {
     private static List<Map<String, Object>> read(ResultSet rows) throws SQLException {
         ResultSetMetaData meta = rows.getMetaData();
         int columns = meta.getColumnCount();
-        String[] labels = new String[columns + 1];
-        boolean[] times = new boolean[columns + 1];
-        for (int c = 1; c <= columns; c++) {
-            labels[c] = meta.getColumnLabel(c);
-            String type = meta.getColumnTypeName(c).toUpperCase(Locale.ROOT);
+        String[] labels = new String[columns];
+        boolean[] times = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            labels[c] = meta.getColumnLabel(c + 1);
+            String type = meta.getColumnTypeName(c + 1).toUpperCase(Locale.ROOT);
             times[c] = type.contains("TIMESTAMP") || type.contains("DATETIME");
         }
+        IndexedRow.Columns shared = new IndexedRow.Columns(labels);
         List<Map<String, Object>> out = new ArrayList<>();
         while (rows.next()) {
-            Map<String, Object> row = new LinkedHashMap<>(columns * 2);
-            for (int c = 1; c <= columns; c++) {
-                Object value;
+            Object[] values = new Object[columns];
+            for (int c = 0; c < columns; c++) {
                 if (times[c]) {
-                    LocalDateTime time = rows.getObject(c, LocalDateTime.class);
-                    value = time == null ? null : time.toInstant(ZoneOffset.UTC);
+                    LocalDateTime time = rows.getObject(c + 1, LocalDateTime.class);
+                    values[c] = time == null ? null : time.toInstant(ZoneOffset.UTC);
                 } else {
-                    value = rows.getObject(c);
+                    values[c] = rows.getObject(c + 1);
                 }
-                row.put(labels[c], value);
             }
-            out.add(row);
+            out.add(new IndexedRow(shared, values));
         }
         return out;
     }

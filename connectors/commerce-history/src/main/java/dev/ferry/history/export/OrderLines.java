@@ -28,11 +28,16 @@ final class OrderLines {
         this.mapper = mapper;
     }
 
-    /** Never throws for a bad order: an order that cannot become lines (that fit a file) comes back unmappable. */
-    MappedOrder map(SalesOrder order) {
+    /**
+     * Never throws for a bad order: an order that cannot become lines (that fit a file) comes back unmappable.
+     *
+     * @param buffer where the lines are written before they are copied out, reused by one thread from order to order:
+     *               a buffer per order was a fifth of everything the export allocated
+     */
+    MappedOrder map(SalesOrder order, ByteArrayOutputStream buffer) {
+        buffer.reset();
         try {
             List<OrderChange> changes = OrderLifecycle.changes(order, job.kinds(), job.range().to());
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream(2048 * Math.max(1, changes.size()));
             try (JsonGenerator generator = names.wrap(Xdm.JSON.createGenerator(buffer))) {
                 // Lines end in a newline of their own; the generator's default space between root values would start
                 // every line after the first with a blank.

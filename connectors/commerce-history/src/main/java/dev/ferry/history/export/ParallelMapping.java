@@ -1,6 +1,7 @@
 package dev.ferry.history.export;
 
 import dev.ferry.core.sales.SalesOrder;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,9 @@ import java.util.concurrent.Future;
  * same whatever the number of cores.
  */
 final class ParallelMapping implements AutoCloseable {
+
+    /** Room for a typical order's lines (about 1.4 kB per event, three or four events) before the buffer grows. */
+    private static final int BUFFER_BYTES = 8192;
 
     private final OrderLines lines;
     private final int slices;
@@ -52,8 +56,9 @@ final class ParallelMapping implements AutoCloseable {
 
     private static List<MappedOrder> map(List<SalesOrder> slice, OrderLines lines) {
         List<MappedOrder> mapped = new ArrayList<>(slice.size());
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(BUFFER_BYTES);
         for (SalesOrder order : slice) {
-            mapped.add(lines.map(order));
+            mapped.add(lines.map(order, buffer));
         }
         return mapped;
     }

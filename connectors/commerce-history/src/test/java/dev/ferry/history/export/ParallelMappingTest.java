@@ -8,6 +8,7 @@ import dev.ferry.core.sales.OrderEventMapper;
 import dev.ferry.core.sales.OrderLifecycle;
 import dev.ferry.core.sales.SalesDocument;
 import dev.ferry.core.sales.SalesOrder;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ class ParallelMappingTest {
         HistoryJob tinyFiles = new HistoryJob("test", job.range(), null, null, job.kinds(), 500, 1_000, 4, 0,
                 Path.of("unused"));
 
-        MappedOrder mapped = new OrderLines(tinyFiles, mapper).map(order(1, "100000001"));
+        MappedOrder mapped = new OrderLines(tinyFiles, mapper).map(order(1, "100000001"), new ByteArrayOutputStream());
 
         assertThat(mapped.failure()).startsWith("its 5 events take ").endsWith("(file-size 1000)");
     }

@@ -2,7 +2,6 @@ package dev.ferry.history.export;
 
 import dev.ferry.core.sales.OrderEventMapper;
 import dev.ferry.core.sales.SalesOrder;
-import dev.ferry.core.sales.SalesOrderReader;
 import dev.ferry.core.sales.SalesRows;
 import dev.ferry.core.sales.UnmappableOrders;
 import dev.ferry.core.state.DeadLetters;
@@ -62,8 +61,10 @@ public final class HistoryExport {
     private static final Duration DAY = Duration.ofDays(1);
     /** Catalog's words for a batch that will never be ingested through no fault of its rows, or that it lost. */
     private static final Set<String> DROPPED = Set.of("aborted", "abandoned", "gone");
-    /** Pages are mapped on every core; the page reader and MariaDB fill the gaps. */
+    /** Pages are mapped on every core; the page readers and MariaDB fill the gaps. */
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Connections reading pages at once: two keep MariaDB busy while each waits for the other's query. */
+    private static final int READERS = 2;
 
     private final HistoryJob job;
     private final CommerceConnections database;
@@ -72,7 +73,6 @@ public final class HistoryExport {
     private final HistorySink sink;
     private final HistoryProgress progress;
     private final Clock clock;
-    private final SalesOrderReader reader = new SalesOrderReader();
     private final ExecutorService sender = daemonThread("history-batch-sender");
     /** Completes batches and waits for their final status, one at a time, in order. */
     private final ExecutorService settler = daemonThread("history-batch-settler");
@@ -149,7 +149,8 @@ public final class HistoryExport {
         ordersHandedOver = checkpoint.orders() + unsettled.stream().mapToLong(UploadedFile::orders).sum();
         eventsHandedOver = checkpoint.events() + unsettled.stream().mapToLong(UploadedFile::events).sum();
         progress.update(ordersHandedOver, total, eventsHandedOver);
-        try (PageReader pages = new PageReader(connection, this::page, reader, checkpoint.lastOrderHandedOver());
+        try (PageReader pages = new PageReader(connection, database, READERS, this::page,
+                checkpoint.lastOrderHandedOver());
              ParallelMapping mapping = new ParallelMapping(new OrderLines(job, mapper), CORES)) {
             PageReader.Page page;
             while ((page = pages.next()) != null) {

@@ -2,22 +2,28 @@ package dev.ferry.history.export;
 
 import dev.ferry.core.sales.SalesOrder;
 import dev.ferry.core.sales.SalesOrderReader;
+import dev.ferry.history.export.HistoryExport.CommerceConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 
 /**
- * Reads the export's pages of whole orders ahead, on a thread of its own, so MariaDB and the JDBC driver work on
- * the next page while the export maps and writes this one. At most {@link #AHEAD} pages wait, so memory stays a
- * few pages whatever the range. The reader thread is the only user of the connection until it is closed.
+ * Reads the export's pages of whole orders ahead, so MariaDB and the JDBC driver work on the next pages while the
+ * export maps and writes this one. A page's rows take about ten queries one after the other, each waiting for
+ * MariaDB, so one connection leaves the machine idle between them: the pages' ids are found on the export's
+ * connection, in order, and {@code readers} threads read the pages' orders on connections of their own. Pages are
+ * handed over in keyset order whatever thread read them, and at most {@link #AHEAD} more than the readers are in
+ * memory, so memory stays a few pages whatever the range.
  */
 final class PageReader implements AutoCloseable {
 
-    /** Pages read and not yet taken: enough to cover a slow query, few enough to keep the heap flat. */
+    /** Pages read and not yet taken, beyond one per reader: enough to cover a slow query. */
     static final int AHEAD = 2;
 
     /** The orders of one keyset page that still exist, in entity_id order. */
@@ -30,71 +36,149 @@ final class PageReader implements AutoCloseable {
         List<Long> after(Connection connection, long orderId) throws SQLException;
     }
 
-    /** What the reader thread hands over: a page, or the failure that ended the reading. */
+    /** What a page's number comes to: its orders, the end of the range, or the failure that ended the reading. */
     private record Read(Page page, SQLException failure) {
     }
 
-    private static final Read END = new Read(null, null);
+    /** A page to read: its place in the keyset order and its ids; no ids tells a reader to stop. */
+    private record PageToRead(long number, List<Long> ids) {
+    }
 
-    private final BlockingQueue<Read> ready = new ArrayBlockingQueue<>(AHEAD);
-    private final Thread thread;
+    private static final Read END = new Read(null, null);
+    private static final PageToRead STOP = new PageToRead(-1, null);
+
+    private final PageIds pageIds;
+    private final CommerceConnections connections;
+    /** Pages found or being read and not yet taken; taking a page makes room for the next. */
+    private final Semaphore room;
+    private final BlockingQueue<PageToRead> toRead;
+    /** What each page number came to, until taken. Guarded by this. */
+    private final Map<Long, Read> read = new HashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private long nextToTake;
     private boolean ended;
 
-    PageReader(Connection connection, PageIds ids, SalesOrderReader reader, long after) {
-        thread = new Thread(() -> readAll(connection, ids, reader, after), "history-page-reader");
-        thread.setDaemon(true);
-        thread.start();
+    /**
+     * @param connection  the export's connection, on which the pages' ids are found
+     * @param connections opens each reader's own connection, closed when the reader stops
+     */
+    PageReader(Connection connection, CommerceConnections connections, int readers, PageIds pageIds, long after) {
+        this.pageIds = pageIds;
+        this.connections = connections;
+        this.room = new Semaphore(AHEAD + readers);
+        this.toRead = new ArrayBlockingQueue<>(AHEAD + 2 * readers);
+        threads.add(daemon(() -> findPages(connection, readers, after), "history-page-ids"));
+        for (int i = 1; i <= readers; i++) {
+            threads.add(daemon(this::readPages, "history-page-reader-" + i));
+        }
+        threads.forEach(Thread::start);
     }
 
     /**
-     * The next page, waiting for it if the reader is behind; null once the range is done.
+     * The next page, waiting for it if the readers are behind; null once the range is done.
      *
      * @throws SQLException the database failure that stopped the reading (every page before it was handed over)
      */
-    Page next() throws SQLException, InterruptedException {
+    synchronized Page next() throws SQLException, InterruptedException {
         if (ended) {
             return null;
         }
-        Read read = ready.take();
-        if (read.failure() != null) {
-            ended = true;
-            throw read.failure();
+        while (!read.containsKey(nextToTake)) {
+            wait();
         }
-        ended = read == END;
-        return read.page();
+        Read page = read.remove(nextToTake++);
+        room.release();
+        if (page.failure() != null) {
+            ended = true;
+            throw page.failure();
+        }
+        ended = page == END;
+        return page.page();
     }
 
-    private void readAll(Connection connection, PageIds ids, SalesOrderReader reader, long after) {
+    private void findPages(Connection connection, int readers, long after) {
+        long number = 0;
         try {
             long last = after;
-            List<Long> page;
-            while (!(page = ids.after(connection, last)).isEmpty()) {
-                Map<Long, SalesOrder> orders = reader.read(connection, page);
-                last = page.get(page.size() - 1);
-                ready.put(new Read(new Page(new ArrayList<>(orders.values())), null));
+            while (true) {
+                room.acquire();
+                List<Long> ids = pageIds.after(connection, last);
+                if (ids.isEmpty()) {
+                    arrived(number, END);
+                    break;
+                }
+                toRead.put(new PageToRead(number++, ids));
+                last = ids.get(ids.size() - 1);
             }
-            ready.put(END);
         } catch (SQLException e) {
-            handOver(new Read(null, e));
+            arrived(number, new Read(null, e));
+        } catch (RuntimeException e) {
+            arrived(number, new Read(null, new SQLException("finding a page failed: " + e, e)));
+        } catch (InterruptedException e) {
+            return; // closed before the end: nobody takes pages any more
+        }
+        try {
+            for (int i = 0; i < readers; i++) {
+                toRead.put(STOP);
+            }
+        } catch (InterruptedException closed) {
+            // closed: the readers are interrupted too
+        }
+    }
+
+    /** Reads pages until told to stop; a failure is handed over as the page it hit, which ends the export's reading. */
+    private void readPages() {
+        SalesOrderReader reader = new SalesOrderReader();
+        Connection connection = null;
+        try {
+            PageToRead page;
+            while ((page = toRead.take()) != STOP) {
+                try {
+                    if (connection == null) {
+                        connection = connections.open();
+                    }
+                    List<SalesOrder> orders = new ArrayList<>(reader.read(connection, page.ids()).values());
+                    arrived(page.number(), new Read(new Page(orders), null));
+                } catch (SQLException e) {
+                    arrived(page.number(), new Read(null, e));
+                } catch (RuntimeException e) {
+                    arrived(page.number(), new Read(null, new SQLException("reading a page failed: " + e, e)));
+                }
+            }
         } catch (InterruptedException e) {
             // closed before the end: nobody takes pages any more
-        } catch (RuntimeException e) {
-            handOver(new Read(null, new SQLException("reading a page failed: " + e, e)));
+        } finally {
+            closeQuietly(connection);
         }
     }
 
-    private void handOver(Read failure) {
-        try {
-            ready.put(failure);
-        } catch (InterruptedException closed) {
-            // closed: nobody waits for the failure
-        }
+    private synchronized void arrived(long number, Read page) {
+        read.put(number, page);
+        notifyAll();
     }
 
-    /** Stops reading ahead and waits for the reader thread, so the connection is free to be closed. */
+    /** Stops reading ahead and waits for the threads, so the export's connection is free to be closed. */
     @Override
     public void close() throws InterruptedException {
-        thread.interrupt();
-        thread.join();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    private static Thread daemon(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the reader is done with it; a connection that fails to close holds nothing the export needs
+            }
+        }
     }
 }

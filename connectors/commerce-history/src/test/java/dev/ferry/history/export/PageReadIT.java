@@ -1,6 +1,7 @@
 package dev.ferry.history.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.core.sales.SalesOrder;
 import dev.ferry.core.sales.SalesOrderReader;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -20,8 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The export's pages read ahead on their own thread: the same orders, rows and order as reading each order on its
- * own (the order poller's way), whether a page's ids are consecutive (read as one id range) or scattered.
+ * The export's pages read ahead by two readers: the same orders, rows and order as reading each order on its own (the
+ * order poller's way), whether a page's ids are consecutive (read as one id range) or scattered; a failure ends the
+ * reading where it happened.
  */
 class PageReadIT {
 
@@ -66,10 +69,38 @@ class PageReadIT {
         }
     }
 
-    /** Every page the reader hands over until the end, with ids that step past the previous page's last. */
+    @Test
+    void aReaderWhoseConnectionFailsEndsTheReadingAfterEveryPageBeforeItsInKeysetOrder() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        HistoryExport.CommerceConnections secondFails = () -> {
+            if (opened.incrementAndGet() == 2) {
+                throw new SQLException("connection refused");
+            }
+            return commerce.getConnection();
+        };
+        List<SalesOrder> handedOver = new ArrayList<>();
+        try (Connection connection = commerce.getConnection();
+             PageReader pages = new PageReader(connection, secondFails, 2, (c, after) ->
+                     LongStream.rangeClosed(after + 1, Math.min(60, after + 5)).boxed().toList(), 0)) {
+            assertThatThrownBy(() -> {
+                PageReader.Page page;
+                while ((page = pages.next()) != null) {
+                    handedOver.addAll(page.orders());
+                }
+            }).isInstanceOf(SQLException.class).hasMessage("connection refused");
+            assertThat(pages.next()).isNull();
+        }
+
+        assertThat(handedOver).extracting(SalesOrder::id)
+                .isEqualTo(LongStream.rangeClosed(1, handedOver.size()).boxed().toList());
+        assertThat(handedOver.size() % 5).isZero();
+        assertThat(handedOver).hasSizeLessThan(60);
+    }
+
+    /** Every page the readers hand over until the end, with ids that step past the previous page's last. */
     private static List<SalesOrder> readAll(Connection connection, PageReader.PageIds ids) throws Exception {
         List<SalesOrder> orders = new ArrayList<>();
-        try (PageReader pages = new PageReader(connection, ids, new SalesOrderReader(), 0)) {
+        try (PageReader pages = new PageReader(connection, commerce::getConnection, 2, ids, 0)) {
             PageReader.Page page;
             while ((page = pages.next()) != null) {
                 orders.addAll(page.orders());

@@ -21,9 +21,19 @@ public final class PreEncodedFieldNames {
 
     private final int capacity;
     private final Map<String, SerializedString> names = new ConcurrentHashMap<>();
+    /**
+     * The names last found, by identity. The mappers' names are constants, the same String object every time, so
+     * comparing references finds them without hashing or comparing characters: the map's look-up cost nearly as much
+     * as encoding the name. A slot is replaced whole, so a racing reader sees one complete entry or the other.
+     */
+    private final Entry[] byIdentity;
+
+    private record Entry(String name, SerializedString encoded) {
+    }
 
     public PreEncodedFieldNames(int capacity) {
         this.capacity = capacity;
+        this.byIdentity = new Entry[Integer.highestOneBit(Math.max(1, capacity)) << 2];
     }
 
     /** A generator writing through {@code generator}, its field names from this cache. */
@@ -42,9 +52,17 @@ public final class PreEncodedFieldNames {
     }
 
     private SerializedString encoded(String name) {
+        int slot = System.identityHashCode(name) & (byIdentity.length - 1);
+        Entry known = byIdentity[slot];
+        if (known != null && known.name() == name) {
+            return known.encoded();
+        }
         SerializedString encoded = names.get(name);
         if (encoded == null && names.size() < capacity) {
             encoded = names.computeIfAbsent(name, SerializedString::new);
+        }
+        if (encoded != null) {
+            byIdentity[slot] = new Entry(name, encoded);
         }
         return encoded;
     }

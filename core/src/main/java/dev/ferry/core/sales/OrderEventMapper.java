@@ -1,7 +1,10 @@
 package dev.ferry.core.sales;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.ferry.core.identity.Identities;
 import dev.ferry.core.xdm.AuthenticatedState;
 import dev.ferry.core.xdm.CommerceScope;
@@ -34,6 +37,8 @@ public final class OrderEventMapper {
 
     private static final Pattern NUMERIC_TRACK = Pattern.compile("^[0-9]{1,15}$");
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Za-z]{3}");
+    /** The address's street lines' names, as constants so that generators can keep them encoded. */
+    private static final List<String> STREETS = List.of("street1", "street2", "street3", "street4");
     /** Magento\Sales\Model\Order's states. */
     private static final Set<String> MAGENTO_STATES = Set.of("new", "pending_payment", "payment_review", "processing",
             "complete", "closed", "canceled", "holded");
@@ -374,7 +379,7 @@ public final class OrderEventMapper {
             return ParsedOptions.NONE;
         }
         try {
-            JsonNode attributes = Xdm.JSON.readTree(json).path("attributes_info");
+            JsonNode attributes = attributesInfo(json);
             List<ProductListItem.SelectedOption> options = new ArrayList<>();
             for (JsonNode attribute : attributes) {
                 if (attribute.hasNonNull("label") && attribute.hasNonNull("value")) {
@@ -386,6 +391,34 @@ public final class OrderEventMapper {
         } catch (Exception e) {
             return ParsedOptions.UNPARSEABLE;
         }
+    }
+
+    /**
+     * product_options' {@code attributes_info}, missing when it has none. Only that part becomes a tree: the rest
+     * (info_buyRequest is most of it) is checked to be JSON and skipped, as reading it all into a tree was a tenth
+     * of a history export's mapping.
+     *
+     * @throws IOException when product_options is not JSON
+     */
+    private static JsonNode attributesInfo(String productOptions) throws IOException {
+        JsonNode attributes = MissingNode.getInstance();
+        try (JsonParser parser = Xdm.JSON.createParser(productOptions)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return attributes;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean wanted = "attributes_info".equals(parser.currentName());
+                parser.nextToken();
+                if (wanted) {
+                    // a repeated key counts as its last, as in a tree
+                    attributes = Xdm.JSON.readTree(parser);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return attributes == null ? MissingNode.getInstance() : attributes;
     }
 
     /** An order item's selected options (null for none), or that its product_options is not JSON. */
@@ -455,8 +488,8 @@ public final class OrderEventMapper {
         String street = text(row.get("street"));
         if (street != null) {
             String[] lines = street.split("\n");
-            for (int i = 0; i < Math.min(lines.length, 4); i++) {
-                out.writeStringField("street" + (i + 1), lines[i]);
+            for (int i = 0; i < Math.min(lines.length, STREETS.size()); i++) {
+                out.writeStringField(STREETS.get(i), lines[i]);
             }
         }
         writeText(out, "city", row.get("city"));

@@ -8,11 +8,13 @@ import dev.ferry.core.xdm.EventIds;
 import dev.ferry.core.xdm.XdmEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Magento rows, as the JDBC reader hands them over, to XDM that the closed compat schema accepts. */
@@ -201,6 +203,34 @@ class OrderEventMapperTest {
         assertThat(event.get("productListItems").get(0).has("selectedOptions")).isFalse();
         assertThat(mapper.warnings()).as("currency, quantity, product_options, state").isEqualTo(4);
         assertThat(CompatSchema.errors(event.xdm())).isEmpty();
+    }
+
+    /**
+     * product_options as Magento writes it and shapes it never does: the options are attributes_info's entries with a
+     * label and a value (their last occurrence when a key repeats), and only what is not JSON at all, anywhere in it,
+     * counts as a warning.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"info_buyRequest\":{\"qty\":\"1\",\"super_attribute\":{\"93\":\"50\"}},\"attributes_info\":[{\"label\":\"Color\",\"value\":\"Blue\"}],\"simple_sku\":\"X\"}|Color=Blue|0",
+        "{\"attributes_info\":[{\"label\":\"Size\",\"value\":40},{\"label\":\"Gift\",\"value\":true},{\"label\":\"Note\"}]}|Size=40,Gift=true|0",
+        "{\"attributes_info\":[{\"label\":\"Color\",\"value\":\"Red\"}],\"attributes_info\":[{\"label\":\"Color\",\"value\":\"Blue\"}]}|Color=Blue|0",
+        "{\"attributes_info\":{\"first\":{\"label\":\"Color\",\"value\":\"Blue\"}}}|Color=Blue|0",
+        "{\"attributes_info\":null,\"info_buyRequest\":[]}||0",
+        "[{\"attributes_info\":[{\"label\":\"Color\",\"value\":\"Blue\"}]}]||0",
+        "{\"info_buyRequest\":{\"qty\":1,}}||1",
+        "{\"attributes_info\":[{\"label\":\"Color\",\"value\":\"Blue\"}],\"info_buyRequest\":[1,}||1",
+        "[1,}||1"})
+    void productOptionsGiveTheAttributesInfosLabelsAndValuesAndOnlyNonJsonIsAWarning(String options, String expected,
+                                                                                     long warnings) {
+        XdmEvent event = mapper.map(new OrderChange(OrderChangeKind.PLACED, 42, "000000042", 42, PLACED_AT),
+                snapshot(5L, "EUR", List.of(item(1, null, "SKU-1", "1", options))));
+
+        List<String> selected = new ArrayList<>();
+        event.get("productListItems").get(0).path("selectedOptions").forEach(option ->
+                selected.add(option.get("attribute").asText() + "=" + option.get("value").asText()));
+        assertThat(String.join(",", selected)).isEqualTo(expected == null ? "" : expected);
+        assertThat(mapper.warnings()).isEqualTo(warnings);
     }
 
     @Test

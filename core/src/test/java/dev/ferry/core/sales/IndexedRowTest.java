@@ -23,6 +23,7 @@ class IndexedRowTest {
         assertThat(row.get("sku")).isNull();
         assertThat(row.containsKey("sku")).isTrue();
         assertThat(row.get("missing")).isNull();
+        assertThat(row.get(new String("qty".toCharArray()))).as("a label that is not the constant").isEqualTo(2);
         assertThat(row.getOrDefault("missing", "none")).isEqualTo("none");
         assertThat(row.getOrDefault("sku", "none")).isNull();
     }

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.sandbox.Channel;
 import dev.ferry.sandbox.intake.EventIntake;
 import dev.ferry.sandbox.schema.ValidationResult;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * Processes completed batches off the request path: validates every JSON Lines record against the dataset's
  * schema, then either stores them all (success) or none (failed, with AEP's error codes), as a batch without
  * partial ingestion behaves.
+ *
+ * <p>Batches run on the sandbox's own batch threads rather than Vert.x's worker pool: a batch of large files takes
+ * minutes, which Vert.x would report again and again as a blocked worker thread.
  */
 final class BatchProcessor {
 
@@ -33,11 +39,14 @@ final class BatchProcessor {
     private static final int EXAMPLES_PER_ERROR = 3;
 
     private final Vertx vertx;
+    private final Executor batchThreads;
     private final EventIntake intake;
     private final Clock clock;
 
-    BatchProcessor(Vertx vertx, EventIntake intake, Clock clock) {
+    /** @param batchThreads where batches are processed, several at once as clients pipeline them */
+    BatchProcessor(Vertx vertx, Executor batchThreads, EventIntake intake, Clock clock) {
         this.vertx = vertx;
+        this.batchThreads = batchThreads;
         this.intake = intake;
         this.clock = clock;
     }
@@ -48,10 +57,13 @@ final class BatchProcessor {
         if (files == null) {
             return false;
         }
-        vertx.executeBlocking(() -> ingest(files), false).onComplete(result -> {
-            BatchOutcome outcome = result.succeeded() ? result.result() : crashed(batch, result.cause());
-            vertx.setTimer(SETTLE_MS, timer -> batch.finish(outcome, clock.millis()));
-        });
+        Context context = vertx.getOrCreateContext();
+        // supplyAsync wraps whatever ingest threw in a CompletionException.
+        CompletableFuture.supplyAsync(() -> ingest(files), batchThreads).whenComplete((result, failure) ->
+                context.runOnContext(done -> {
+                    BatchOutcome outcome = failure == null ? result : crashed(batch, failure.getCause());
+                    vertx.setTimer(SETTLE_MS, timer -> batch.finish(outcome, clock.millis()));
+                }));
         return true;
     }
 

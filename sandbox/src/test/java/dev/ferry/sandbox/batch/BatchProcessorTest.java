@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class BatchProcessorTest {
 
     private final ReceivedEvents events = new ReceivedEvents(100);
-    private final BatchProcessor processor = new BatchProcessor(null,
+    private final BatchProcessor processor = new BatchProcessor(null, null,
             new EventIntake(XdmSchema.builtIn(), events, new SandboxStats(), Clock.systemUTC(), xdm -> { }), Clock.systemUTC());
 
     @Test

@@ -21,10 +21,12 @@ import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +54,11 @@ public final class AepSandbox implements AutoCloseable {
     private final ReceivedEvents events;
     private final TokenStore tokens;
     private final ScheduledExecutorService segmentation;
+    private final ExecutorService batchThreads;
 
     private AepSandbox(SandboxSettings settings, Vertx vertx, HttpServer server, SandboxFaults faults,
-                       ReceivedEvents events, TokenStore tokens, ScheduledExecutorService segmentation) {
+                       ReceivedEvents events, TokenStore tokens, ScheduledExecutorService segmentation,
+                       ExecutorService batchThreads) {
         this.settings = settings;
         this.vertx = vertx;
         this.server = server;
@@ -62,6 +66,7 @@ public final class AepSandbox implements AutoCloseable {
         this.events = events;
         this.tokens = tokens;
         this.segmentation = segmentation;
+        this.batchThreads = batchThreads;
     }
 
     /** Starts a sandbox on the system clock and returns once it listens. */
@@ -93,6 +98,7 @@ public final class AepSandbox implements AutoCloseable {
         long interval = settings.evaluationInterval().toMillis();
         segmentation.scheduleWithFixedDelay(() -> evaluate(qualifier), interval, interval, TimeUnit.MILLISECONDS);
 
+        ExecutorService batchThreads = batchThreads();
         Vertx vertx = Vertx.vertx();
         try {
             SandboxRoutes.SandboxParts parts = new SandboxRoutes.SandboxParts(
@@ -101,7 +107,7 @@ public final class AepSandbox implements AutoCloseable {
                     new ApiGuard(vertx, new CredentialCheck(tokens, settings), faults, stats),
                     new EdgeHandlers(vertx, settings, intake, memberships, qualifier),
                     new StreamingHandlers(vertx, settings, intake, clock),
-                    new BatchHandlers(vertx, settings, intake, clock),
+                    new BatchHandlers(vertx, batchThreads, settings, intake, clock),
                     audiences,
                     new AdminHandlers(faults, events, stats, audiences, memberships, destination, schema.source()));
             // Gzip request bodies are accepted as AEP's ingestion endpoints accept them; limits apply to the inflated body.
@@ -112,12 +118,23 @@ public final class AepSandbox implements AutoCloseable {
             HttpServer server = vertx.createHttpServer(options).requestHandler(SandboxRoutes.build(vertx, parts));
             await(server.listen());
             LOG.info("AEP sandbox listening on http://{}:{} (schema: {})", LOOPBACK, server.actualPort(), schema.source());
-            return new AepSandbox(settings, vertx, server, faults, events, tokens, segmentation);
+            return new AepSandbox(settings, vertx, server, faults, events, tokens, segmentation, batchThreads);
         } catch (RuntimeException e) {
             segmentation.shutdownNow();
+            batchThreads.shutdownNow();
             vertx.close();
             throw e;
         }
+    }
+
+    /** One daemon thread per core, so pipelined batches are processed side by side without holding up a JVM exit. */
+    private static ExecutorService batchThreads() {
+        AtomicInteger started = new AtomicInteger();
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+            Thread thread = new Thread(runnable, "aep-sandbox-batch-" + started.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** One periodic evaluation; a failure is logged and the next one runs, as the schedule would stop otherwise. */
@@ -171,6 +188,7 @@ public final class AepSandbox implements AutoCloseable {
     @Override
     public void close() {
         segmentation.shutdownNow();
+        batchThreads.shutdownNow();
         await(vertx.close());
     }
 

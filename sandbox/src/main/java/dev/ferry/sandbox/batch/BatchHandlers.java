@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * The batch ingestion API ({@code /data/foundation/import/batches...}) and Catalog's batch lookup
@@ -35,11 +36,12 @@ public final class BatchHandlers {
     private final BatchProcessor processor;
     private final Map<String, IngestionBatch> batches = new ConcurrentHashMap<>();
 
-    public BatchHandlers(Vertx vertx, SandboxSettings settings, EventIntake intake, Clock clock) {
+    /** @param batchThreads where completed batches are processed, off Vert.x's threads */
+    public BatchHandlers(Vertx vertx, Executor batchThreads, SandboxSettings settings, EventIntake intake, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.ids = new BatchIds(clock);
-        this.processor = new BatchProcessor(vertx, intake, clock);
+        this.processor = new BatchProcessor(vertx, batchThreads, intake, clock);
     }
 
     public static BodyReader fileReader() {

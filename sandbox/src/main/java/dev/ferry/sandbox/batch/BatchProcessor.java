@@ -4,20 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.sandbox.Channel;
 import dev.ferry.sandbox.intake.EventIntake;
 import dev.ferry.sandbox.schema.ValidationResult;
-import dev.ferry.sandbox.web.Json;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * Processes completed batches off the request path: validates every JSON Lines record against the dataset's
  * schema, then either stores them all (success) or none (failed, with AEP's error codes), as a batch without
  * partial ingestion behaves.
+ *
+ * <p>Batches run on the sandbox's own batch threads rather than Vert.x's worker pool: a batch of large files takes
+ * minutes, which Vert.x would report again and again as a blocked worker thread.
  */
 final class BatchProcessor {
 
@@ -40,11 +39,14 @@ final class BatchProcessor {
     private static final int EXAMPLES_PER_ERROR = 3;
 
     private final Vertx vertx;
+    private final Executor batchThreads;
     private final EventIntake intake;
     private final Clock clock;
 
-    BatchProcessor(Vertx vertx, EventIntake intake, Clock clock) {
+    /** @param batchThreads where batches are processed, several at once as clients pipeline them */
+    BatchProcessor(Vertx vertx, Executor batchThreads, EventIntake intake, Clock clock) {
         this.vertx = vertx;
+        this.batchThreads = batchThreads;
         this.intake = intake;
         this.clock = clock;
     }
@@ -55,10 +57,13 @@ final class BatchProcessor {
         if (files == null) {
             return false;
         }
-        vertx.executeBlocking(() -> ingest(files), false).onComplete(result -> {
-            BatchOutcome outcome = result.succeeded() ? result.result() : crashed(batch, result.cause());
-            vertx.setTimer(SETTLE_MS, timer -> batch.finish(outcome, clock.millis()));
-        });
+        Context context = vertx.getOrCreateContext();
+        // supplyAsync wraps whatever ingest threw in a CompletionException.
+        CompletableFuture.supplyAsync(() -> ingest(files), batchThreads).whenComplete((result, failure) ->
+                context.runOnContext(done -> {
+                    BatchOutcome outcome = failure == null ? result : crashed(batch, failure.getCause());
+                    vertx.setTimer(SETTLE_MS, timer -> batch.finish(outcome, clock.millis()));
+                }));
         return true;
     }
 
@@ -70,22 +75,23 @@ final class BatchProcessor {
         }
         Findings findings = new Findings();
         long[] rows = {0};
-        forEachRecord(files, (where, line) -> {
+        forEachRecord(files, line -> {
             long row = ++rows[0];
-            JsonNode xdm = Json.parse(line).filter(JsonNode::isObject).orElse(null);
+            JsonNode xdm = line.object().orElse(null);
             if (xdm == null) {
-                findings.add(BatchError.UNPARSABLE_ROW, row, where + ": not a JSON object");
+                findings.add(BatchError.UNPARSABLE_ROW, row, line.where() + ": not a JSON object");
                 return;
             }
             ValidationResult result = intake.validate(xdm);
             if (!result.isValid()) {
-                intake.reject(xdm, Channel.BATCH, result);
+                intake.reject(xdm, line.text(), Channel.BATCH, result);
                 String code = result.missesRequiredField() ? BatchError.REQUIRED_FIELD_MISSING : BatchError.INVALID_DATA;
-                findings.add(code, row, where + ": " + String.join("; ", result.messages()));
+                findings.add(code, row, line.where() + ": " + String.join("; ", result.messages()));
             }
         });
         if (findings.failedRows == 0) {
-            forEachRecord(files, (where, line) -> intake.accept(Json.parse(line).orElseThrow(), Channel.BATCH));
+            // Parsed again rather than kept from the first pass: a batch's trees would not fit in memory.
+            forEachRecord(files, line -> intake.accept(line.object().orElseThrow(), line.text(), Channel.BATCH));
         }
         return new BatchOutcome(rows[0], findings.failedRows, findings.errors());
     }
@@ -96,23 +102,9 @@ final class BatchProcessor {
                 "The sandbox could not process the batch: " + cause, 0, List.of())));
     }
 
-    /** Calls back with each non-blank line and where it is ({@code file line N}). */
-    private static void forEachRecord(Map<String, byte[]> files, BiConsumer<String, String> record) {
-        files.forEach((name, content) -> {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8))) {
-                String line;
-                int lineNumber = 0;
-                while ((line = reader.readLine()) != null) {
-                    lineNumber++;
-                    if (!line.isBlank()) {
-                        record.accept(name + " line " + lineNumber, line);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    /** Calls back with each non-blank line of every file, in upload order. */
+    private static void forEachRecord(Map<String, byte[]> files, Consumer<JsonLine> record) {
+        files.forEach((name, content) -> JsonLines.forEachNonBlank(name, content, record));
     }
 
     /** The failing rows of a batch, grouped by error code in the order first met. */

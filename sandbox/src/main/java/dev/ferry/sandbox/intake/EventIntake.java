@@ -41,22 +41,35 @@ public final class EventIntake {
         return schema.validate(xdm);
     }
 
-    /** Stores an event that passed validation. */
+    /** Stores an event that passed validation, keeping it as the text of its tree. */
     public void accept(JsonNode xdm, Channel channel) {
-        boolean duplicate = events.record(toEvent(xdm, channel, true, List.of()));
+        accept(xdm, Json.text(xdm), channel);
+    }
+
+    /**
+     * Stores an event that passed validation, keeping {@code xdmJson}, the text it arrived as, which saves writing
+     * the tree out again when the caller has the text.
+     */
+    public void accept(JsonNode xdm, String xdmJson, Channel channel) {
+        boolean duplicate = events.record(toEvent(xdm, xdmJson, channel, true, List.of()));
         stats.eventAccepted(duplicate);
         if (!duplicate) {
             onAccepted.accept(xdm);
         }
     }
 
-    /** Records an event the dataset refused, with the reasons. */
+    /** Records an event the dataset refused, with the reasons, keeping it as the text of its tree. */
     public void reject(JsonNode xdm, Channel channel, ValidationResult result) {
-        events.record(toEvent(xdm, channel, false, result.messages()));
+        reject(xdm, xdm == null ? "null" : Json.text(xdm), channel, result);
+    }
+
+    /** Records an event the dataset refused, with the reasons, keeping {@code xdmJson}, the text it arrived as. */
+    public void reject(JsonNode xdm, String xdmJson, Channel channel, ValidationResult result) {
+        events.record(toEvent(xdm, xdmJson, channel, false, result.messages()));
         stats.eventRejected();
     }
 
-    private ReceivedEvent toEvent(JsonNode xdm, Channel channel, boolean valid, List<String> errors) {
+    private ReceivedEvent toEvent(JsonNode xdm, String xdmJson, Channel channel, boolean valid, List<String> errors) {
         return new ReceivedEvent(
                 Json.textField(xdm, "_id"),
                 Json.textField(xdm, "eventType"),
@@ -64,6 +77,6 @@ public final class EventIntake {
                 clock.instant(),
                 valid,
                 errors,
-                xdm == null ? "null" : Json.text(xdm));
+                xdmJson);
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,23 +54,37 @@ public record AudienceRule(Set<String> eventTypes, Double minPriceTotal, int min
     /**
      * Whether a profile with these events is in the audience at {@code now}. An event is cancelled by the last
      * cancelling event up to now when that one is at the same time or later, so one pass finds it first and
-     * the count follows in a second: linear in the profile's events, as every received event triggers this.
+     * the count follows in a second: linear in the profile's events and in plain loops, without the lambdas and
+     * boxing of streams, as every received event triggers this for every audience.
      */
     public boolean qualifies(Collection<ProfileEvent> events, Instant now) {
+        Instant lastCancel = lastCancelUpTo(events, now);
         Instant since = now.minus(within);
-        Instant lastCancel = events.stream()
-                .filter(event -> unlessFollowedBy.contains(event.eventType()) && !event.timestamp().isAfter(now))
-                .map(ProfileEvent::timestamp)
-                .max(Comparator.naturalOrder())
-                .orElse(Instant.MIN);
-        long matching = events.stream()
-                .filter(event -> eventTypes.contains(event.eventType()))
-                .filter(event -> event.timestamp().isAfter(since) && !event.timestamp().isAfter(now))
-                .filter(event -> event.timestamp().isAfter(lastCancel))
-                .filter(event -> minPriceTotal == null
-                        || (event.priceTotal() != null && event.priceTotal() >= minPriceTotal))
-                .count();
-        return matching >= minCount;
+        int matching = 0;
+        for (ProfileEvent event : events) {
+            if (counts(event, since, now, lastCancel) && ++matching >= minCount) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Instant lastCancelUpTo(Collection<ProfileEvent> events, Instant now) {
+        Instant last = Instant.MIN;
+        for (ProfileEvent event : events) {
+            Instant at = event.timestamp();
+            if (at.isAfter(last) && !at.isAfter(now) && unlessFollowedBy.contains(event.eventType())) {
+                last = at;
+            }
+        }
+        return last;
+    }
+
+    private boolean counts(ProfileEvent event, Instant since, Instant now, Instant lastCancel) {
+        Instant at = event.timestamp();
+        return at.isAfter(since) && !at.isAfter(now) && at.isAfter(lastCancel)
+                && eventTypes.contains(event.eventType())
+                && (minPriceTotal == null || (event.priceTotal() != null && event.priceTotal() >= minPriceTotal));
     }
 
     /** Reads a rule as {@code PUT /sandbox/audiences} takes it; a wrong field fails with a one-line reason. */

@@ -1,7 +1,6 @@
 package dev.ferry.sandbox.web;
 
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.LongFunction;
@@ -31,20 +30,20 @@ public final class BodyReader implements Handler<RoutingContext> {
 
     /** The body that this reader collected for the request. */
     public static byte[] body(RoutingContext ctx) {
-        Buffer body = ctx.get(BODY_KEY);
-        return body == null ? new byte[0] : body.getBytes();
+        byte[] body = ctx.get(BODY_KEY);
+        return body == null ? new byte[0] : body;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         long declared = declaredLength(request);
-        Buffer body = Buffer.buffer(declared > 0 && declared <= limitBytes ? (int) declared : 1024);
+        BodyBytes body = new BodyBytes(declared > 0 && declared <= limitBytes ? (int) declared : 1024);
         long[] received = {0};
         request.handler(chunk -> {
             received[0] += chunk.length();
             if (received[0] <= limitBytes) {
-                body.appendBuffer(chunk);
+                body.append(chunk);
             }
         });
         request.exceptionHandler(ctx::fail);
@@ -52,7 +51,7 @@ public final class BodyReader implements Handler<RoutingContext> {
             if (received[0] > limitBytes) {
                 tooLarge.apply(received[0]).send(ctx);
             } else {
-                ctx.put(BODY_KEY, body);
+                ctx.put(BODY_KEY, body.toArray());
                 ctx.next();
             }
         });

@@ -35,6 +35,16 @@ public final class Json {
         }
     }
 
+    /** Parses JSON from part of an array, or returns empty when those bytes are not JSON. */
+    public static Optional<JsonNode> parse(byte[] bytes, int offset, int length) {
+        try {
+            JsonNode node = MAPPER.readTree(bytes, offset, length);
+            return Optional.ofNullable(node).filter(n -> !n.isMissingNode());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     public static Optional<JsonNode> parse(String text) {
         try {
             JsonNode node = MAPPER.readTree(text);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class BatchProcessorTest {
 
     private final ReceivedEvents events = new ReceivedEvents(100);
-    private final BatchProcessor processor = new BatchProcessor(null,
+    private final BatchProcessor processor = new BatchProcessor(null, null,
             new EventIntake(XdmSchema.builtIn(), events, new SandboxStats(), Clock.systemUTC(), xdm -> { }), Clock.systemUTC());
 
     @Test
@@ -55,6 +55,44 @@ class BatchProcessorTest {
     }
 
     @Test
+    void keepsEachStoredRecordAsTheTextItArrivedAs() {
+        String received = "{ \"_id\" : \"o-1\", " + SampleEvents.text(SampleEvents.orderPlaced("o-1")).substring(1);
+
+        processor.ingest(files("part-0.json", received + "\r\n"));
+
+        assertThat(events.list()).singleElement().satisfies(event -> {
+            assertThat(event.valid()).isTrue();
+            assertThat(event.xdmJson()).isEqualTo(received);
+        });
+    }
+
+    @Test
+    void readsARecordWithMalformedUtf8AsReplacementCharacters() {
+        ObjectNode order = SampleEvents.orderPlaced("o-1");
+        order.put("eventType", "commerce.\u00e9");
+        byte[] content = (SampleEvents.text(order) + "\n").getBytes(StandardCharsets.UTF_8);
+        int accent = indexOf(content, (byte) 0xC3);
+        content[accent + 1] = (byte) 'x';
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("part-0.json", content);
+
+        BatchOutcome outcome = processor.ingest(files);
+
+        assertThat(outcome.recordsRead()).isEqualTo(1);
+        assertThat(outcome.errors()).extracting(BatchError::code).doesNotContain(BatchError.UNPARSABLE_ROW);
+        assertThat(events.list()).singleElement().satisfies(
+                event -> assertThat(event.eventType()).isEqualTo("commerce.\ufffdx"));
+    }
+
+    @Test
+    void findsARecordStartingWithAByteOrderMarkUnparsable() {
+        BatchOutcome outcome = processor.ingest(files(
+                "part-0.json", "\uFEFF" + lines(SampleEvents.text(SampleEvents.orderPlaced("o-1")))));
+
+        assertThat(outcome.errors()).extracting(BatchError::code).containsExactly(BatchError.UNPARSABLE_ROW);
+    }
+
+    @Test
     void failsABatchOverTheFileCountGuardrail() {
         Map<String, byte[]> many = new LinkedHashMap<>();
         for (int i = 0; i <= BatchProcessor.MAX_FILES_PER_BATCH; i++) {
@@ -74,6 +112,15 @@ class BatchProcessorTest {
             files.put((String) more[i], ((String) more[i + 1]).getBytes(StandardCharsets.UTF_8));
         }
         return files;
+    }
+
+    private static int indexOf(byte[] content, byte wanted) {
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == wanted) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no such byte");
     }
 
     private static String lines(String... lines) {

@@ -52,6 +52,28 @@ class AudienceRuleTest {
     }
 
     @Test
+    void aPurchaseAtTheSameInstantCancelsTheCartAddButOneStillToComeDoesNot() {
+        ProfileEvent add = new ProfileEvent("commerce.productListAdds", T, null);
+
+        assertThat(cartAbandon.qualifies(List.of(add, new ProfileEvent("commerce.purchases", T, 20.0)), T.plusSeconds(60)))
+                .isFalse();
+        assertThat(cartAbandon.qualifies(List.of(add, new ProfileEvent("commerce.purchases", T.plusSeconds(120), 20.0)),
+                T.plusSeconds(60))).isTrue();
+    }
+
+    @Test
+    void onlyCartAddsAfterTheLastPurchaseCount() {
+        AudienceRule twoAdds = new AudienceRule(Set.of("commerce.productListAdds"), null, 2, Duration.ofHours(1),
+                Set.copyOf(AudienceRule.PURCHASES));
+        ProfileEvent addBefore = new ProfileEvent("commerce.productListAdds", T, null);
+        ProfileEvent purchase = new ProfileEvent("commerce.backofficeOrderPlaced", T.plusSeconds(60), 20.0);
+        ProfileEvent addAfter = new ProfileEvent("commerce.productListAdds", T.plusSeconds(120), null);
+
+        assertThat(twoAdds.qualifies(List.of(addBefore, purchase, addAfter), T.plusSeconds(180))).isFalse();
+        assertThat(twoAdds.qualifies(List.of(addBefore, purchase, addAfter, addAfter), T.plusSeconds(180))).isTrue();
+    }
+
+    @Test
     void minCountNeedsThatManyMatchingEvents() {
         AudienceRule frequent = new AudienceRule(Set.of("commerce.productViews"), null, 3,
                 Duration.ofDays(7), Set.of());

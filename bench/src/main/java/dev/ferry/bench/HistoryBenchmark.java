@@ -68,6 +68,7 @@ public final class HistoryBenchmark {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         try (MariaDbServer server = MariaDbServer.machineOrEmbedded()) {
             HistoryBenchData.ensure(server, DATABASE, orders);
+            printBufferPool(server);
             double rawSeconds = rawRead(server);
             int port = freePort();
             Process sandbox = startSandbox(port);
@@ -110,6 +111,23 @@ public final class HistoryBenchmark {
      *                         own part, before the sandbox's validation of the last batch
      */
     private record Result(HistorySummary summary, double seconds, double completedSeconds, long heapPeakBytes) {
+    }
+
+    /**
+     * How much of the tables MariaDB can keep in memory. Both the raw read and the export read through its buffer
+     * pool, and MariaDB reads around the OS's page cache (O_DIRECT), so a pool far smaller than the tables makes both
+     * wait for the disk: the figures are only comparable with the same pool.
+     */
+    private static void printBufferPool(MariaDbServer server) throws SQLException {
+        try (Connection connection = server.dataSource(DATABASE).getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT @@innodb_buffer_pool_size,"
+                     + " (SELECT SUM(data_length + index_length) FROM information_schema.tables"
+                     + " WHERE table_schema = DATABASE())")) {
+            result.next();
+            System.out.printf(Locale.ROOT, "MariaDB buffer pool %,d MB for %,d MB of tables%n", result.getLong(1) >> 20,
+                    result.getLong(2) >> 20);
+        }
     }
 
     /** Streams every row the export reads, with plain JDBC, and returns the seconds it took. */
@@ -206,7 +224,8 @@ public final class HistoryBenchmark {
 
     /**
      * When the last of the batches was completed by Ferry: the latest {@code started} in Catalog (the sandbox sets it
-     * when it receives COMPLETE and starts validating), in epoch millis of this machine's clock.
+     * when it receives COMPLETE and starts validating), in epoch millis of this machine's clock. Prints how long the
+     * sandbox took over each batch, from {@code started} to {@code completed}: AEP's side of the export.
      */
     private static long lastCompletedMillis(int sandboxPort, List<String> batchIds) throws Exception {
         SandboxSettings s = SandboxSettings.defaults();
@@ -225,7 +244,10 @@ public final class HistoryBenchmark {
                     .header("Authorization", "Bearer " + token).header("x-api-key", s.clientId())
                     .header("x-gw-ims-org-id", s.imsOrgId()).header("x-sandbox-name", s.sandboxName()).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body());
-            last = Math.max(last, catalog.findValue("started").asLong());
+            long started = catalog.findValue("started").asLong();
+            last = Math.max(last, started);
+            System.out.printf(Locale.ROOT, "batch %s: the sandbox processed it in %.1f s%n", batchId,
+                    (catalog.findValue("completed").asLong() - started) / 1e3);
         }
         return last;
     }

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public final class Checkpoints {
 
+    /** SQLSTATE class 23: the insert met the table's key, as every database Ferry keeps state in reports it. */
+    private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
+
     private final StateDatabase database;
 
     Checkpoints(StateDatabase database) {
@@ -48,5 +51,71 @@ public final class Checkpoints {
 
     public void put(String name, String value) {
         database.transact(connection -> put(connection, name, value));
+    }
+
+    /**
+     * Writes a checkpoint that does not exist yet, as one step that cannot interleave with another writer's: of two
+     * writers racing for the same new name, the table's key lets one win.
+     *
+     * @return false when the name exists (or another writer created it first)
+     */
+    public boolean putIfAbsent(String name, String value) {
+        try {
+            return database.inTransaction(connection -> {
+                if (exists(connection, name)) {
+                    return false;
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO ferry_checkpoint (name, checkpoint_value, updated_at) VALUES (?, ?, ?)")) {
+                    insert.setString(1, name);
+                    insert.setString(2, value);
+                    insert.setLong(3, System.currentTimeMillis());
+                    insert.executeUpdate();
+                    return true;
+                }
+            });
+        } catch (StateException e) {
+            if (e.getCause() instanceof SQLException cause && cause.getSQLState() != null
+                    && cause.getSQLState().startsWith(INTEGRITY_CONSTRAINT_VIOLATION)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** @return false when the checkpoint no longer holds {@code expected}: another writer changed or removed it */
+    public boolean replace(String name, String expected, String value) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE ferry_checkpoint SET checkpoint_value"
+                    + " = ?, updated_at = ? WHERE name = ? AND checkpoint_value = ?")) {
+                update.setString(1, value);
+                update.setLong(2, System.currentTimeMillis());
+                update.setString(3, name);
+                update.setString(4, expected);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Removes a checkpoint only while it holds {@code expected}; another writer's value is left alone. */
+    public void remove(String name, String expected) {
+        database.transact(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM ferry_checkpoint WHERE name = ? AND checkpoint_value = ?")) {
+                delete.setString(1, name);
+                delete.setString(2, expected);
+                delete.executeUpdate();
+            }
+        });
+    }
+
+    private static boolean exists(Connection connection, String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM ferry_checkpoint WHERE name = ?")) {
+            select.setString(1, name);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 }

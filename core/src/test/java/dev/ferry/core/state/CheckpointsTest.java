@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -45,6 +46,46 @@ class CheckpointsTest {
 
         assertThat(state.checkpoints().get("orders.sales_order")).contains("2026-11-23T10:05:00Z|42");
         assertThat(state.checkpoints().get("ORDERS.sales_order")).contains("other");
+    }
+
+    @OnEveryStateDatabase
+    void aCheckpointIsCreatedReplacedAndRemovedOnlyAsItsWriterLastSawIt(TestDatabase kind) {
+        open(kind);
+
+        assertThat(state.checkpoints().putIfAbsent("lease", "a")).isTrue();
+        assertThat(state.checkpoints().putIfAbsent("lease", "b")).isFalse();
+        assertThat(state.checkpoints().replace("lease", "b", "c")).isFalse();
+        assertThat(state.checkpoints().replace("lease", "a", "c")).isTrue();
+        state.checkpoints().remove("lease", "a");
+        assertThat(state.checkpoints().get("lease")).contains("c");
+        state.checkpoints().remove("lease", "c");
+        assertThat(state.checkpoints().get("lease")).isEmpty();
+        assertThat(state.checkpoints().replace("lease", "c", "d")).isFalse();
+    }
+
+    @OnEveryStateDatabase
+    void ofWritersRacingToCreateACheckpointOneWins(TestDatabase kind) throws Exception {
+        open(kind);
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> created = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String value = "writer " + i;
+                created.add(writers.submit(() -> {
+                    go.await();
+                    return state.checkpoints().putIfAbsent("lease", value);
+                }));
+            }
+            go.countDown();
+            int winners = 0;
+            for (Future<Boolean> one : created) {
+                winners += one.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            writers.shutdownNow();
+        }
     }
 
     @OnEveryStateDatabase

@@ -7,6 +7,7 @@ import dev.ferry.app.runtime.CamelProperties;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
 import dev.ferry.core.state.StateDatabase;
+import dev.ferry.history.HistoryAlreadyRunning;
 import dev.ferry.history.export.HistoryRange;
 import dev.ferry.history.export.HistoryStopped;
 import dev.ferry.history.export.HistorySummary;
@@ -98,6 +99,10 @@ public final class HistoryCommand implements Callable<Integer> {
             if (cause instanceof IllegalArgumentException) {
                 err.println("ferry: " + cause.getMessage());
                 return ExitCodes.USAGE;
+            }
+            if (cause instanceof HistoryAlreadyRunning) {
+                err.println("ferry: " + cause.getMessage());
+                return ExitCodes.FAILED;
             }
             throw e;
         }

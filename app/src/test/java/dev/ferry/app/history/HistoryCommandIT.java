@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.ferry.app.ExitCodes;
 import dev.ferry.app.process.FerryProcess;
 import dev.ferry.app.process.SandboxConfigFile;
+import dev.ferry.core.testing.ScratchDatabase;
+import dev.ferry.core.testing.TestDatabase;
 import dev.ferry.core.xdm.Xdm;
 import dev.ferry.sample.CommerceSampleData;
 import dev.ferry.sample.CommerceSchema;
@@ -90,16 +92,29 @@ class HistoryCommandIT {
     }
 
     @Test
-    void anExportKilledWithFilesInItsOpenBatchResumesIntoThatBatchAndAepHasEveryEventOnce() throws Exception {
-        try (AepSandbox sandbox = AepSandbox.start(SandboxSettings.defaults())) {
+    void anExportKilledWithFilesInItsOpenBatchResumesIntoThatBatchAndAepHasEveryEventOnceAndNoSecondRunMeanwhile() throws Exception {
+        // a state database that two processes can share, as the H2 file cannot
+        try (AepSandbox sandbox = AepSandbox.start(SandboxSettings.defaults());
+             ScratchDatabase state = TestDatabase.POSTGRESQL.create()) {
             // slow uploads, so that the kill lands while the batch is open with files in it
             sandbox.faults().apply(FaultSettings.builder().latencyMs(300).build());
-            Path config = config(sandbox, "ferry.history.file-size=20000", "ferry.history.files-per-batch=1000");
+            Path config = config(sandbox, "ferry.history.file-size=20000", "ferry.history.files-per-batch=1000",
+                    "ferry.state.db.url=" + state.url(), "ferry.state.db.user=" + state.user(),
+                    "ferry.state.db.password=" + state.password());
             try (FerryProcess export = FerryProcess.start(work, secret(sandbox), "history", "--config",
                     config.toString(), "--from", "2022-01-01", "--to", "2025-07-01")) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> requests(sandbox, "batch.fileUpload") >= 2
                         || !export.isAlive());
+                // slower still, so that the export is running all through the second process's start
+                sandbox.faults().apply(FaultSettings.builder().latencyMs(2000).build());
+                FerryProcess.Result second = FerryProcess.run(work, secret(sandbox), "history", "--config",
+                        config.toString(), "--from", "2022-01-01", "--to", "2025-07-01", "--resume");
                 export.kill();
+                assertThat(second.exitCode()).as(second.output()).isEqualTo(ExitCodes.FAILED);
+                assertThat(second.output()).as("a second process of the same name starts nothing")
+                        .containsPattern("(?m)^ferry: history export 'history' is already running \\(since [^,]+, in"
+                                + " process " + export.pid() + " on [^)]+\\); this request started nothing")
+                        .doesNotContain("\tat ");
                 assertThat(requests(sandbox, "batch.fileUpload")).as(export.output()).isGreaterThanOrEqualTo(2);
             }
             assertThat(sandbox.events().size()).as("nothing is ingested before the batch is completed").isZero();

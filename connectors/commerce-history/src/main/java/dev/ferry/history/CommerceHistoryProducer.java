@@ -68,7 +68,8 @@ public class CommerceHistoryProducer extends DefaultProducer {
         HistoryProgress progress = endpoint.getProgress() == null ? HistoryProgress.NONE : endpoint.getProgress();
         HistoryExport export = new HistoryExport(job, endpoint::connect,
                 new OrderEventMapper(endpoint.getCustomerIdNamespace()), state, sink(), progress, Clock.systemUTC());
-        try (RunningExports.Run run = endpoint.getComponent().running().start(endpoint.getName())) {
+        try (RunningExports.Run run = endpoint.getComponent().running().start(endpoint.getName());
+             ExportLease lease = ExportLease.claim(state, endpoint.getName(), Clock.systemUTC())) {
             exchange.getMessage().setBody(export.run(resume));
         }
     }

@@ -9,7 +9,12 @@ import java.time.Instant;
 public class HistoryAlreadyRunning extends IllegalStateException {
 
     public HistoryAlreadyRunning(String name, Instant since) {
-        super("history export '" + name + "' is already running (since " + since + "); this request started nothing,"
-                + " as a second run would send the same orders twice");
+        this(name, since, "this process");
+    }
+
+    /** @param where who runs it, e.g. {@code process 4711 on shop-db-2} */
+    public HistoryAlreadyRunning(String name, Instant since, String where) {
+        super("history export '" + name + "' is already running (since " + since + ", in " + where + "); this request"
+                + " started nothing, as a second run would send the same orders twice");
     }
 }

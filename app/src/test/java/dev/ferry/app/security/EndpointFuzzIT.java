@@ -143,12 +143,6 @@ class EndpointFuzzIT {
                 ANSWER_WITHIN));
         answers.put("GET /admin/dlq/%7", RawHttp.send(ferry.managementPort(), get("/admin/dlq/%7", List.of(admin)),
                 ANSWER_WITHIN));
-        answers.put("a storefront post declaring 1 TB", RawHttp.send(ferry.httpPort(), RawHttp.request("POST",
-                Malformed.bytes("/v1/storefront/events"), headers(List.of(JSON, "Content-Length: 1000000000000")),
-                shortBody), ANSWER_WITHIN));
-        answers.put("a replay declaring 2 GB", RawHttp.send(ferry.managementPort(), RawHttp.request("POST",
-                Malformed.bytes("/admin/dlq/replay"), headers(List.of(admin, JSON, "Content-Length: 2147483648")),
-                shortBody), ANSWER_WITHIN));
 
         assertThat(answers).allSatisfy((what, answer) -> assertThat(answer.status()).as(what + ": " + answer.head())
                 .isBetween(400, 499));

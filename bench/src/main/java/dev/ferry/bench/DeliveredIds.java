@@ -1,5 +1,6 @@
 package dev.ferry.bench;
 
+import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.sandbox.ReceivedEvent;
 import dev.ferry.sandbox.ReceivedEvents;
 
@@ -30,11 +31,8 @@ final class DeliveredIds implements AutoCloseable {
     private final ReceivedEvents ring;
     private final BitSet storefront = new BitSet();
     private final Set<String> others = new HashSet<>();
-    private final ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "soak-delivered-ids");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService reader =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("soak-delivered-ids"));
     private ReceivedEvent marker;
     private long gaps;
 

@@ -2,6 +2,7 @@ package dev.ferry.app.check;
 
 import dev.ferry.aep.ims.AepImsTokens;
 import dev.ferry.app.check.CheckResult.Area;
+import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
 import dev.ferry.core.config.JdbcTarget;
@@ -97,11 +98,7 @@ final class ConnectionChecks {
      */
     static <T> T bounded(String threadName, Callable<T> work)
             throws ExecutionException, TimeoutException, InterruptedException {
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named(threadName));
         try {
             return executor.submit(work).get(DB_TIMEOUT.toMillis() + 2_000, TimeUnit.MILLISECONDS);
         } finally {

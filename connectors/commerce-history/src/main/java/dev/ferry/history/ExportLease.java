@@ -2,6 +2,7 @@ package dev.ferry.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.state.StateDatabase;
 import dev.ferry.core.state.StateException;
 import java.net.InetAddress;
@@ -74,11 +75,7 @@ final class ExportLease implements AutoCloseable {
         this.key = key;
         this.clock = clock;
         this.held = held;
-        this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "history-lease");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.renewer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("history-lease"));
         renewer.scheduleWithFixedDelay(this::renewQuietly, RENEWAL.toMillis(), RENEWAL.toMillis(),
                 TimeUnit.MILLISECONDS);
     }

@@ -1,5 +1,6 @@
 package dev.ferry.core.state;
 
+import dev.ferry.core.concurrent.DaemonThreads;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -27,11 +28,8 @@ public final class DeadLetterRetention implements AutoCloseable {
     private DeadLetterRetention(StateDatabase state, Duration retention, Duration every) {
         this.state = state;
         this.retention = retention;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ferry-dead-letter-retention");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("ferry-dead-letter-retention"));
         if (every != null) {
             scheduler.scheduleWithFixedDelay(this::purgeQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         }

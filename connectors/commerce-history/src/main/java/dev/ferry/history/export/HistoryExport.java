@@ -1,5 +1,6 @@
 package dev.ferry.history.export;
 
+import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.sales.OrderEventMapper;
 import dev.ferry.core.sales.SalesOrder;
 import dev.ferry.core.sales.SalesRows;
@@ -513,11 +514,7 @@ public final class HistoryExport {
     }
 
     private static ExecutorService daemonThread(String name) {
-        return Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newSingleThreadExecutor(DaemonThreads.named(name));
     }
 
     private synchronized void update(UnaryOperator<HistoryCheckpoint> change) {

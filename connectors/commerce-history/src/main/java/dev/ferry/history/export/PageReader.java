@@ -1,5 +1,6 @@
 package dev.ferry.history.export;
 
+import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.sales.SalesOrder;
 import dev.ferry.core.sales.SalesOrderReader;
 import dev.ferry.history.export.HistoryExport.CommerceConnections;
@@ -67,9 +68,9 @@ final class PageReader implements AutoCloseable {
         this.connections = connections;
         this.room = new Semaphore(AHEAD + readers);
         this.toRead = new ArrayBlockingQueue<>(AHEAD + 2 * readers);
-        threads.add(daemon(() -> findPages(connection, readers, after), "history-page-ids"));
+        threads.add(DaemonThreads.named("history-page-ids").newThread(() -> findPages(connection, readers, after)));
         for (int i = 1; i <= readers; i++) {
-            threads.add(daemon(this::readPages, "history-page-reader-" + i));
+            threads.add(DaemonThreads.named("history-page-reader-" + i).newThread(this::readPages));
         }
         threads.forEach(Thread::start);
     }
@@ -164,12 +165,6 @@ final class PageReader implements AutoCloseable {
         for (Thread thread : threads) {
             thread.join();
         }
-    }
-
-    private static Thread daemon(Runnable work, String name) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     private static void closeQuietly(Connection connection) {

@@ -1,5 +1,6 @@
 package dev.ferry.history.export;
 
+import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.sales.SalesOrder;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -26,11 +27,8 @@ final class ParallelMapping implements AutoCloseable {
     ParallelMapping(OrderLines lines, int cores) {
         this.lines = lines;
         this.slices = Math.max(1, cores);
-        this.helpers = slices == 1 ? null : Executors.newFixedThreadPool(slices - 1, runnable -> {
-            Thread thread = new Thread(runnable, "history-mapper");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.helpers = slices == 1 ? null : Executors.newFixedThreadPool(slices - 1,
+                DaemonThreads.named("history-mapper"));
     }
 
     List<MappedOrder> map(List<SalesOrder> orders) throws InterruptedException {

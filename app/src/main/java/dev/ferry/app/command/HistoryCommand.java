@@ -144,6 +144,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 .append("&pageSize=").append(settings.get(FerrySetting.HISTORY_PAGE_SIZE))
                 .append("&fileSize=").append(settings.get(FerrySetting.HISTORY_FILE_SIZE))
                 .append("&filesPerBatch=").append(settings.get(FerrySetting.HISTORY_FILES_PER_BATCH))
+                .append("&batchesInFlight=").append(settings.get(FerrySetting.HISTORY_BATCHES_IN_FLIGHT))
                 .append("&batchesPerDay=").append(settings.get(FerrySetting.HISTORY_BATCHES_PER_DAY))
                 .append("&progress=#historyProgress");
         if (stores != null && !stores.isBlank()) {

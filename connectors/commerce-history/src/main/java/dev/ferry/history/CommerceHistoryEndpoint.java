@@ -61,6 +61,11 @@ public class CommerceHistoryEndpoint extends CommerceDatabaseEndpoint {
             + "100 GB per batch (AEP's batch ingestion guardrails)")
     private int filesPerBatch = 100;
 
+    @UriParam(label = "sizes", defaultValue = "4", description = "Completed batches that may wait for AEP's final "
+            + "status at once while the next loads (AEP processes several side by side); each keeps its files in "
+            + "outDir until then, so outDir holds up to batchesInFlight + 2 batches")
+    private int batchesInFlight = 4;
+
     @UriParam(label = "sizes", defaultValue = "90", description = "At most this many batches in any 24 hours (AEP's "
             + "guardrail for Profile-enabled datasets is 90); the export stops, resumable, when it is reached; 0 for "
             + "no cap")
@@ -92,9 +97,9 @@ public class CommerceHistoryEndpoint extends CommerceDatabaseEndpoint {
 
     /** Checks the sizes against each other and AEP's guardrails; a one-line reason otherwise. */
     void validateSizes() {
-        if (pageSize < 1 || fileSize < 1 || filesPerBatch < 1 || batchesPerDay < 0) {
-            throw new IllegalArgumentException("commerce-history:" + name + ": pageSize, fileSize and filesPerBatch "
-                    + "must be positive and batchesPerDay at least 0");
+        if (pageSize < 1 || fileSize < 1 || filesPerBatch < 1 || batchesInFlight < 1 || batchesPerDay < 0) {
+            throw new IllegalArgumentException("commerce-history:" + name + ": pageSize, fileSize, filesPerBatch and "
+                    + "batchesInFlight must be positive and batchesPerDay at least 0");
         }
         if (filesPerBatch > MAX_FILES_PER_BATCH || filesPerBatch * fileSize > MAX_BATCH_BYTES) {
             throw new IllegalArgumentException("commerce-history:" + name + ": " + filesPerBatch + " files of "
@@ -168,6 +173,14 @@ public class CommerceHistoryEndpoint extends CommerceDatabaseEndpoint {
 
     public void setFilesPerBatch(int filesPerBatch) {
         this.filesPerBatch = filesPerBatch;
+    }
+
+    public int getBatchesInFlight() {
+        return batchesInFlight;
+    }
+
+    public void setBatchesInFlight(int batchesInFlight) {
+        this.batchesInFlight = batchesInFlight;
     }
 
     public int getBatchesPerDay() {

@@ -64,7 +64,7 @@ public class CommerceHistoryProducer extends DefaultProducer {
         }
         HistoryJob job = new HistoryJob(endpoint.getName(), range, storeIds, endpoint.getStores(),
                 endpoint.eventKinds(), endpoint.getPageSize(), endpoint.getFileSize(), endpoint.getFilesPerBatch(),
-                endpoint.getBatchesPerDay(), Path.of(endpoint.getOutDir()));
+                endpoint.getBatchesInFlight(), endpoint.getBatchesPerDay(), Path.of(endpoint.getOutDir()));
         HistoryProgress progress = endpoint.getProgress() == null ? HistoryProgress.NONE : endpoint.getProgress();
         HistoryExport export = new HistoryExport(job, endpoint::connect,
                 new OrderEventMapper(endpoint.getCustomerIdNamespace()), state, sink(), progress, Clock.systemUTC());

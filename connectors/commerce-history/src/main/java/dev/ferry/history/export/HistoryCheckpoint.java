@@ -1,5 +1,6 @@
 package dev.ferry.history.export;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.core.xdm.Xdm;
 import java.util.ArrayList;
@@ -8,24 +9,28 @@ import java.util.List;
 /**
  * Where an export stands, saved in Ferry's state database after every file it handed over. The settled part:
  * every order up to {@code afterOrderId} is in a batch that reached its final status (in a written file, in a dry
- * run), the next file is number {@code nextFile}, and the counts so far. Two batches may be unsettled: {@code
- * settling}, completed (or being completed) and waiting for its final status, and after its files {@code batch}, open
- * and loading. Each records its id and the files uploaded into it, after each upload, and a batch is marked
- * completing before it is completed, so that a resume asks AEP what became of them rather than sending them again.
- * {@code scope} is the range and stores the checkpoint belongs to.
+ * run), the next file is number {@code nextFile}, and the counts so far. Batches not settled yet: {@code
+ * settling}, completed (or being completed) and waiting for their final status, in the order of their files, and after
+ * theirs {@code batch}, open and loading. Each records its id and the files uploaded into it, after each upload, and a
+ * batch is marked completing before it is completed, so that a resume asks AEP what became of them rather than
+ * sending them again. {@code scope} is the range and stores the checkpoint belongs to.
+ *
+ * <p>{@code settling} was one batch or null before several could wait for AEP at once; such a checkpoint still reads.
  */
 public record HistoryCheckpoint(String scope, long afterOrderId, long nextFile, long orders,
                                 long events, long files, long batches, long failedBatches, long deadLettered,
                                 long elapsedMillis, List<String> failures, List<Long> batchTimes, OpenBatch batch,
-                                OpenBatch settling) {
+                                @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                                List<OpenBatch> settling) {
 
     public HistoryCheckpoint {
         failures = List.copyOf(failures);
         batchTimes = List.copyOf(batchTimes);
+        settling = settling == null ? List.of() : List.copyOf(settling);
     }
 
     public static HistoryCheckpoint start(String scope) {
-        return new HistoryCheckpoint(scope, 0, 1, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), null, null);
+        return new HistoryCheckpoint(scope, 0, 1, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), null, List.of());
     }
 
     /** This checkpoint advanced past the orders of a settled file. */
@@ -55,12 +60,34 @@ public record HistoryCheckpoint(String scope, long afterOrderId, long nextFile, 
                 deadLettered, elapsedMillis, failures, batchTimes, open, settling);
     }
 
-    public HistoryCheckpoint withSettling(OpenBatch completed) {
-        return new HistoryCheckpoint(scope, afterOrderId, nextFile, orders, events, files, batches, failedBatches,
-                deadLettered, elapsedMillis, failures, batchTimes, batch, completed);
+    /** This checkpoint with one more batch waiting for AEP, after the others. */
+    public HistoryCheckpoint withSettlingAlso(OpenBatch completing) {
+        List<OpenBatch> all = new ArrayList<>(settling);
+        all.add(completing);
+        return withSettling(all);
     }
 
-    /** The last order handed over: in the open batch's last file, the settling batch's, or settled. */
+    /** This checkpoint with {@code now} waiting for AEP in place of {@code before}, or nothing when now is null. */
+    public HistoryCheckpoint withSettlingReplaced(OpenBatch before, OpenBatch now) {
+        List<OpenBatch> all = new ArrayList<>(settling);
+        int at = all.indexOf(before);
+        if (at < 0) {
+            throw new IllegalArgumentException("batch " + before.id() + " is not waiting for AEP");
+        }
+        if (now == null) {
+            all.remove(at);
+        } else {
+            all.set(at, now);
+        }
+        return withSettling(all);
+    }
+
+    private HistoryCheckpoint withSettling(List<OpenBatch> completing) {
+        return new HistoryCheckpoint(scope, afterOrderId, nextFile, orders, events, files, batches, failedBatches,
+                deadLettered, elapsedMillis, failures, batchTimes, batch, completing);
+    }
+
+    /** The last order handed over: in the open batch's last file, the last settling batch's, or settled. */
     public long lastOrderHandedOver() {
         UploadedFile last = lastHandedOver();
         return last == null ? afterOrderId : last.lastOrderId();
@@ -76,7 +103,8 @@ public record HistoryCheckpoint(String scope, long afterOrderId, long nextFile, 
         if (batch != null && !batch.files().isEmpty()) {
             return batch.last();
         }
-        return settling == null || settling.files().isEmpty() ? null : settling.last();
+        return settling.isEmpty() || settling.get(settling.size() - 1).files().isEmpty() ? null
+                : settling.get(settling.size() - 1).last();
     }
 
     /**

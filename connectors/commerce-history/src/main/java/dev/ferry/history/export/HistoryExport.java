@@ -20,12 +20,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,9 +47,10 @@ import org.slf4j.LoggerFactory;
  * by keyset on entity_id (never OFFSET, so each page costs the same however deep the export is), whole pages of
  * child rows at once, and streamed into JSON Lines files; memory holds one page, whatever the range. Each finished
  * file is uploaded into the open batch on the sender thread while the next files are written, and the checkpoint
- * records it. A full batch is marked completing and handed to the settler thread, which completes it and waits for
- * its final status while the next batch loads (AEP takes minutes over a batch; Ferry does not stand still meanwhile);
- * the checkpoint moves past a batch's files once it reached its final status, batches in order. A run stopped
+ * records it. A full batch is marked completing and handed to a settler thread, which completes it and waits for its
+ * final status while the next batches load: AEP takes minutes over a batch and processes several at once, so up to
+ * {@code batchesInFlight} wait for it side by side rather than Ferry standing still. The checkpoint moves past a
+ * batch's files once it and every batch before it reached a final status, batches in order. A run stopped
  * anywhere (Ctrl-C, kill -9, a lost database) resumes from there: into the same batch while AEP still has it open,
  * and never sending a batch AEP already has.
  */
@@ -74,20 +76,25 @@ public final class HistoryExport {
     private final HistorySink sink;
     private final HistoryProgress progress;
     private final Clock clock;
-    private final ExecutorService sender = daemonThread("history-batch-sender");
-    /** Completes batches and waits for their final status, one at a time, in order. */
-    private final ExecutorService settler = daemonThread("history-batch-settler");
-    /** Files written but not uploaded yet: at most a batch of them, so the disk holds at most three batches. */
+    private final ExecutorService sender =
+            Executors.newSingleThreadExecutor(DaemonThreads.named("history-batch-sender"));
+    /** Completes batches and waits for their final status, one thread per batch in flight. */
+    private final ExecutorService settlers;
+    /**
+     * Files written but not uploaded yet: at most a batch of them, so the disk holds at most the batches in flight,
+     * the loading one and one more.
+     */
     private final Semaphore unsent;
-    /** The settler's work on the last batch handed to it; only the sender touches it. */
-    private Future<?> settlement = CompletableFuture.completedFuture(null);
-    /** Why the sender or the settler stopped (the first failure); the export thread rethrows it. */
+    /** The settlers' work on the batches handed to them, oldest first; only the sender touches it. */
+    private final Deque<Future<?>> settlements = new ArrayDeque<>();
+    /** How batches that reached their final status ahead of a batch before them ended, by id, until it settles. */
+    private final Map<String, BatchEnd> endedEarly = new HashMap<>();
+    /** Why the sender or a settler stopped (the first failure); the export thread rethrows it. */
     private final AtomicReference<Throwable> backgroundFailure = new AtomicReference<>();
     private volatile boolean stopping;
     /**
      * Changed under this object's lock (by {@link #update} or in a synchronized block) and saved with each change.
-     * The sender alone changes the open batch and the settler alone the settling one, so each reads its own without
-     * the lock.
+     * The sender alone changes the open batch, so it reads it without the lock; each settler is handed its batch.
      */
     private volatile HistoryCheckpoint checkpoint;
     private HistoryFile current;
@@ -108,6 +115,8 @@ public final class HistoryExport {
         this.progress = progress;
         this.clock = clock;
         this.unsent = new Semaphore(job.filesPerBatch());
+        this.settlers = Executors.newFixedThreadPool(job.batchesInFlight(),
+                DaemonThreads.named("history-batch-settler"));
     }
 
     /**
@@ -145,8 +154,8 @@ public final class HistoryExport {
 
     private void exportAll(Connection connection) throws SQLException, IOException, InterruptedException {
         long total = count(connection);
-        List<UploadedFile> unsettled = Stream.of(checkpoint.settling(), checkpoint.batch()).filter(Objects::nonNull)
-                .flatMap(batch -> batch.files().stream()).toList();
+        List<UploadedFile> unsettled = Stream.concat(checkpoint.settling().stream(),
+                        Stream.ofNullable(checkpoint.batch())).flatMap(batch -> batch.files().stream()).toList();
         ordersHandedOver = checkpoint.orders() + unsettled.stream().mapToLong(UploadedFile::orders).sum();
         eventsHandedOver = checkpoint.events() + unsettled.stream().mapToLong(UploadedFile::events).sum();
         progress.update(ordersHandedOver, total, eventsHandedOver);
@@ -186,41 +195,59 @@ public final class HistoryExport {
     }
 
     /**
-     * A resume finds batches that were not settled: AEP says what became of them. The settling batch first (an
-     * open batch marked completing, as earlier versions left it, counts as one): completed, or maybe completed, the
-     * export waits for its final status and never sends it again unless it failed, as its replacement. Aborted,
-     * abandoned, unknown, or a replacement interrupted while its files went up: nothing of it is ingested, and its
-     * orders go again with those of the open batch after it, which is then never completed. An open batch still
-     * loading: the export goes on uploading into it.
+     * A resume finds batches that were not settled: AEP says what became of them, batch by batch in order (an open
+     * batch marked completing, as earlier versions left it, counts as the last settling one). Completed, or maybe
+     * completed: the export waits for its final status and never sends it again unless it failed, as its replacement.
+     * Aborted, abandoned, unknown, or a replacement interrupted while its files went up: nothing of it is ingested,
+     * so its files go again in a new batch. An open batch still loading: the export goes on uploading into it.
      */
     private void resolveUnsettledBatches() throws IOException {
         OpenBatch open = checkpoint.batch();
-        if (open != null && open.completing() && checkpoint.settling() == null) {
-            update(c -> c.withSettling(open).withBatch(null));
+        if (open != null && open.completing()) {
+            update(c -> c.withSettlingAlso(open).withBatch(null));
         }
-        if (checkpoint.settling() != null) {
-            resolveSettling();
+        for (OpenBatch batch : checkpoint.settling()) {
+            resolveSettling(batch);
         }
         if (checkpoint.batch() != null) {
             resolveOpen();
         }
     }
 
-    private void resolveSettling() throws IOException {
-        OpenBatch batch = checkpoint.settling();
+    private void resolveSettling(OpenBatch batch) throws IOException {
         String status = sink.status(batch.id());
-        if (HistorySink.LOADING.equals(status) && !batch.completing()) {
-            drop("batch " + batch.id() + " was still being loaded as a replacement");
-        } else if (DROPPED.contains(status)) {
-            drop("batch " + batch.id() + " is " + status + " in AEP");
-        } else {
+        String lost = HistorySink.LOADING.equals(status) && !batch.completing() ? "was still being loaded"
+                : DROPPED.contains(status) ? "is " + status + " in AEP" : null;
+        if (lost == null) {
             BatchEnd end = sink.complete(batch.id(), paths(batch));
-            if (!end.succeeded() && !filesKept(batch)) {
-                update(c -> c.batchSent(batch.createdAt(), end.reason(), false, dayAgo()));
-                drop("batch " + batch.id() + " failed and its files are gone from " + job.outDir());
+            if (end.succeeded() || batch.replacement() || filesKept(batch)) {
+                settle(batch, end);
             } else {
-                settle(end);
+                lostWithItsFiles(batch, end.reason());
             }
+        } else if (filesKept(batch)) {
+            LOG.warn("history export '{}': batch {} {}, so nothing of it is ingested; its {} files go again in a new"
+                    + " batch", job.name(), batch.id(), lost, batch.files().size());
+            completeAndSettle(sendAgain(batch, null, batch.replacement()));
+        } else {
+            lostWithItsFiles(batch, "batch " + batch.id() + " " + lost);
+        }
+    }
+
+    /**
+     * A batch AEP did not ingest whose files are gone from the export's directory. When no batch after it was
+     * completed, its orders are exported again; otherwise they are given up, with the reason in the summary, since
+     * exporting them again would send the later batches' orders twice.
+     */
+    private void lostWithItsFiles(OpenBatch batch, String reason) throws IOException {
+        String why = reason + " and its files are gone from " + job.outDir();
+        if (checkpoint.settling().get(checkpoint.settling().size() - 1).equals(batch)) {
+            drop(batch, why);
+        } else {
+            LOG.error("history export '{}': {}; later batches were completed, so its orders up to {} are not exported",
+                    job.name(), why, batch.last().lastOrderId());
+            settled(batch, BatchEnd.notIngested(why + ": its orders up to " + batch.last().lastOrderId()
+                    + " are not exported"));
         }
     }
 
@@ -231,7 +258,7 @@ public final class HistoryExport {
             LOG.info("history export '{}' goes on uploading into batch {}, still open in AEP with {} files",
                     job.name(), batch.id(), batch.files().size());
         } else {
-            drop(HistorySink.LOADING.equals(status) ? "the files of batch " + batch.id() + " are gone from "
+            drop(null, HistorySink.LOADING.equals(status) ? "the files of batch " + batch.id() + " are gone from "
                     + job.outDir() + " and it was never completed, so AEP ingests none of it"
                     : "batch " + batch.id() + " is " + status + " in AEP");
         }
@@ -242,11 +269,14 @@ public final class HistoryExport {
                 .allMatch(file -> Files.isRegularFile(path(file.number())));
     }
 
-    /** Forgets the unsettled batches, never to be completed: their orders are exported again. */
-    private void drop(String why) {
+    /**
+     * Forgets the last settling batch (when not null) and the open one, never to be completed: their orders are
+     * exported again.
+     */
+    private void drop(OpenBatch settling, String why) {
+        update(c -> (settling == null ? c : c.withSettlingReplaced(settling, null)).withBatch(null));
         LOG.warn("history export '{}': {}; its orders after {} are exported again", job.name(), why,
-                checkpoint.afterOrderId());
-        update(c -> c.withSettling(null).withBatch(null));
+                checkpoint.lastOrderHandedOver());
     }
 
     private void write(MappedOrder order) throws IOException {
@@ -333,11 +363,11 @@ public final class HistoryExport {
 
     /**
      * A file of dead letters only: nothing to upload, but the checkpoint must still move past its orders, after the
-     * files before it: it joins the open batch, or waits for the settling one.
+     * files before it: it joins the open batch, or waits for the settling ones.
      */
     private void deadLettersOnly(UploadedFile file) throws IOException {
         Files.deleteIfExists(path(file.number()));
-        if (checkpoint.batch() == null && !awaitSettlement()) {
+        if (checkpoint.batch() == null && !awaitSettlements(0)) {
             return;
         }
         synchronized (this) {
@@ -351,84 +381,106 @@ public final class HistoryExport {
     }
 
     /**
-     * Marks the open batch completing and hands it to the settler, once the settler is done with the batch before
-     * it: at most one batch waits for AEP while the next one loads.
+     * Marks the open batch completing and hands it to a settler, once fewer than {@code batchesInFlight} batches wait
+     * for AEP.
      */
     private void handOnOpenBatch() {
-        if (!awaitSettlement()) {
+        if (!awaitSettlements(job.batchesInFlight() - 1)) {
             return;
         }
-        update(c -> c.withSettling(c.batch().markedCompleting()).withBatch(null));
-        settlement = settler.submit(() -> inBackground(this::completeSettling));
+        OpenBatch completing = checkpoint.batch().markedCompleting();
+        update(c -> c.withSettlingAlso(completing).withBatch(null));
+        settlements.addLast(settlers.submit(() -> inBackground(() -> completeAndSettle(completing))));
     }
 
-    /** Waits for the settler's last batch; false when the settler or the sender failed, so no more work is done. */
-    private boolean awaitSettlement() {
-        try {
-            settlement.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw stopped("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+    /**
+     * Waits until at most {@code inFlight} of the batches handed to the settlers wait for AEP, oldest first; false
+     * when a settler or the sender failed, so no more work is done.
+     */
+    private boolean awaitSettlements(int inFlight) {
+        settlements.removeIf(Future::isDone);
+        while (settlements.size() > inFlight) {
+            try {
+                settlements.removeFirst().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw stopped("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
         }
         return backgroundFailure.get() == null && !stopping;
     }
 
-    /** Completes the settling batch and settles what became of it. */
-    private void completeSettling() throws IOException {
-        OpenBatch batch = checkpoint.settling();
-        settle(sink.complete(batch.id(), paths(batch)));
+    /** Completes a batch, waits for its final status and settles what became of it. */
+    private void completeAndSettle(OpenBatch batch) throws IOException {
+        settle(batch, sink.complete(batch.id(), paths(batch)));
     }
 
     /**
-     * Moves the checkpoint past the settling batch, which reached its final status. One that did not succeed goes
-     * once more as a replacement batch: a plain new batch of the same files, since AEP's batch replay is for
-     * replacing data already ingested and a batch that failed or was aborted stored nothing. If the replacement fails
-     * too, its files are kept under failed/ and the export goes on.
+     * A batch reached its final status. One that did not succeed goes once more as a replacement batch: a plain new
+     * batch of the same files, since AEP's batch replay is for replacing data already ingested and a batch that failed
+     * or was aborted stored nothing. If the replacement fails too, its files are kept under failed/ and the export
+     * goes on.
      */
-    private void settle(BatchEnd end) throws IOException {
-        OpenBatch batch = checkpoint.settling();
+    private void settle(OpenBatch batch, BatchEnd end) throws IOException {
         if (!end.succeeded() && !batch.replacement()) {
             LOG.warn("history {}; sending its {} files again as a replacement batch", end.reason(),
                     batch.files().size());
-            sendAgain(batch, end.reason());
+            completeAndSettle(sendAgain(batch, end.reason(), true));
             return;
         }
-        synchronized (this) {
-            checkpoint = checkpoint.batchSent(batch.createdAt(), end.reason(), !end.succeeded(), dayAgo())
-                    .withSettling(null);
-            if (!end.succeeded()) {
-                keepFailed(paths(batch), end.reason());
-            }
-            advancePast(batch.files(), true);
-            save();
-        }
+        settled(batch, end);
     }
 
     /**
-     * Uploads a failed batch's files into a replacement batch, which takes the failed one's place as the settling
-     * batch with its first file (the failed batch is counted then), and completes it.
+     * Moves the checkpoint past the batches that reached their final status, in order: past this one once every batch
+     * before it did, and past those after it that ended early.
      */
-    private void sendAgain(OpenBatch failed, String reason) throws IOException {
+    private synchronized void settled(OpenBatch batch, BatchEnd end) throws IOException {
+        endedEarly.put(batch.id(), end);
+        while (!checkpoint.settling().isEmpty() && endedEarly.containsKey(checkpoint.settling().get(0).id())) {
+            OpenBatch first = checkpoint.settling().get(0);
+            BatchEnd ended = endedEarly.remove(first.id());
+            checkpoint = checkpoint.batchSent(first.createdAt(), ended.reason(), !ended.succeeded(), dayAgo())
+                    .withSettlingReplaced(first, null);
+            if (!ended.succeeded()) {
+                keepFailed(paths(first), ended.reason());
+            }
+            advancePast(first.files(), true);
+        }
+        save();
+    }
+
+    /**
+     * Uploads a batch's files into a new batch, which takes its place among the settling batches with its first file,
+     * and returns it marked completing.
+     *
+     * @param failure     why the batch failed, which counts it as sent, or null when AEP never ingested it
+     * @param replacement whether a failure of the new batch gives its files up
+     */
+    private OpenBatch sendAgain(OpenBatch earlier, String failure, boolean replacement) throws IOException {
         checkDailyCap();
-        OpenBatch replacement = null;
-        for (UploadedFile file : failed.files()) {
+        OpenBatch again = null;
+        for (UploadedFile file : earlier.files()) {
+            OpenBatch before = again == null ? earlier : again;
             if (file.orders() > 0) {
-                String id = sink.upload(replacement == null ? null : replacement.id(), path(file.number()));
-                replacement = replacement == null ? new OpenBatch(id, List.of(file), false, true, clock.millis())
-                        : replacement.with(file);
+                String id = sink.upload(again == null ? null : again.id(), path(file.number()));
+                again = again == null ? new OpenBatch(id, List.of(file), false, replacement, clock.millis())
+                        : again.with(file);
             } else {
                 // a file of dead letters only, which is never uploaded; files with orders come before it
-                replacement = replacement.with(file);
+                again = again.with(file);
             }
-            OpenBatch next = replacement;
-            update(c -> (c.settling() == failed ? c.batchSent(failed.createdAt(), reason, false, dayAgo()) : c)
-                    .withSettling(next));
+            OpenBatch after = again;
+            update(c -> (before == earlier && failure != null
+                    ? c.batchSent(earlier.createdAt(), failure, false, dayAgo()) : c)
+                    .withSettlingReplaced(before, after));
         }
-        OpenBatch completing = replacement.markedCompleting();
-        update(c -> c.withSettling(completing));
-        completeSettling();
+        OpenBatch completing = again.markedCompleting();
+        OpenBatch uploaded = again;
+        update(c -> c.withSettlingReplaced(uploaded, completing));
+        return completing;
     }
 
     /** Waits for the sender's uploads, then hands the last batch on and waits for its final status. */
@@ -438,7 +490,7 @@ public final class HistoryExport {
             if (checkpoint.batch() != null) {
                 handOnOpenBatch();
             }
-            awaitSettlement();
+            awaitSettlements(0);
         }));
         try {
             done.get();
@@ -463,7 +515,7 @@ public final class HistoryExport {
     }
 
     /**
-     * Runs work on the sender or the settler unless the export is stopping or one of them already failed, keeping
+     * Runs work on the sender or a settler unless the export is stopping or one of them already failed, keeping
      * the first failure.
      */
     private void inBackground(BackgroundWork work) {
@@ -495,12 +547,12 @@ public final class HistoryExport {
     }
 
     /**
-     * Stops the sender and the settler: the step each is doing ends (a file being uploaded is recorded, a batch being
+     * Stops the sender and the settlers: the step each is doing ends (a file being uploaded is recorded, a batch being
      * completed reaches its final status), what is waiting is left to a resume.
      */
     private void stopSender() {
         stopping = true;
-        for (ExecutorService background : List.of(sender, settler)) {
+        for (ExecutorService background : List.of(sender, settlers)) {
             background.shutdown();
             try {
                 while (!background.awaitTermination(1, TimeUnit.MINUTES)) {
@@ -511,10 +563,6 @@ public final class HistoryExport {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static ExecutorService daemonThread(String name) {
-        return Executors.newSingleThreadExecutor(DaemonThreads.named(name));
     }
 
     private synchronized void update(UnaryOperator<HistoryCheckpoint> change) {
@@ -542,9 +590,8 @@ public final class HistoryExport {
             return;
         }
         long dayAgo = dayAgo();
-        OpenBatch settling = checkpoint.settling();
         List<Long> lastDay = Stream.concat(checkpoint.batchTimes().stream(),
-                        Stream.ofNullable(settling == null ? null : settling.createdAt()))
+                        checkpoint.settling().stream().map(OpenBatch::createdAt))
                 .filter(time -> time > dayAgo).sorted().toList();
         if (lastDay.size() >= job.batchesPerDay()) {
             throw stopped("the cap of " + job.batchesPerDay() + " batches a day (batches-per-day) is reached until "

@@ -8,11 +8,12 @@ import java.util.Set;
  * One export's settings: its name (which keys its checkpoint and names its files), the range, the store_ids in
  * scope (null for all) and their codes as given, the changes to send, and the sizes of pages, files and batches.
  *
- * @param batchesPerDay at most this many batches in any 24 hours; 0 for no cap
+ * @param batchesInFlight at most this many completed batches wait for AEP's final status at once
+ * @param batchesPerDay   at most this many batches in any 24 hours; 0 for no cap
  */
 public record HistoryJob(String name, HistoryRange range, Set<Long> storeIds, String stores,
                          Set<OrderChangeKind> kinds, int pageSize, long fileSize, int filesPerBatch,
-                         int batchesPerDay, Path outDir) {
+                         int batchesInFlight, int batchesPerDay, Path outDir) {
 
     public String checkpointKey() {
         return "commerce-history:" + name;

@@ -52,7 +52,7 @@ class HistoryCheckpointTest {
     void aBatchWaitingForAepAndTheOneLoadingAfterItSurviveTheStateDatabaseAndTheExportGoesOnAfterTheLoadingOne() {
         HistoryCheckpoint settled = HistoryCheckpoint.start(SCOPE).advance(new UploadedFile(1, 40, 30, 90, 0), 5);
         OpenBatch processing = new OpenBatch("b-2", List.of(new UploadedFile(2, 75, 20, 61, 1)), true, false, 1_000);
-        HistoryCheckpoint both = settled.withSettling(processing)
+        HistoryCheckpoint both = settled.withSettlingAlso(processing)
                 .withBatch(new OpenBatch("b-3", List.of(new UploadedFile(3, 99, 10, 33, 0)), false, false, 2_000));
 
         HistoryCheckpoint read = HistoryCheckpoint.fromJson(both.toJson());
@@ -62,5 +62,35 @@ class HistoryCheckpointTest {
         assertThat(read.nextFileToWrite()).isEqualTo(4);
         assertThat(read.withBatch(null).lastOrderHandedOver()).as("only the processing batch").isEqualTo(75);
         assertThat(read.withBatch(null).nextFileToWrite()).isEqualTo(3);
+    }
+
+    @Test
+    void batchesWaitingForAepKeepTheirOrderAndTheExportGoesOnAfterTheLastOne() {
+        OpenBatch first = new OpenBatch("b-1", List.of(new UploadedFile(1, 40, 30, 90, 0)), true, false, 1_000);
+        OpenBatch second = new OpenBatch("b-2", List.of(new UploadedFile(2, 75, 20, 61, 0)), true, false, 2_000);
+        OpenBatch replacement = new OpenBatch("b-3", first.files(), true, true, 3_000);
+        HistoryCheckpoint both = HistoryCheckpoint.start(SCOPE).withSettlingAlso(first).withSettlingAlso(second);
+
+        HistoryCheckpoint read = HistoryCheckpoint.fromJson(both.toJson());
+
+        assertThat(read.settling()).containsExactly(first, second);
+        assertThat(read.lastOrderHandedOver()).isEqualTo(75);
+        assertThat(read.nextFileToWrite()).isEqualTo(3);
+        assertThat(read.withSettlingReplaced(first, replacement).settling()).containsExactly(replacement, second);
+        assertThat(read.withSettlingReplaced(first, null).settling()).containsExactly(second);
+    }
+
+    @Test
+    void aCheckpointSavedWhenOneBatchAtMostWaitedForAepReadsWithThatBatchAlone() {
+        String older = "{\"scope\":\"" + SCOPE + "\",\"afterOrderId\":40,\"nextFile\":3,\"orders\":30,\"events\":90,"
+                + "\"files\":1,\"batches\":1,\"failedBatches\":0,\"deadLettered\":0,\"elapsedMillis\":5,"
+                + "\"failures\":[],\"batchTimes\":[1000],\"batch\":null,\"settling\":{\"id\":\"b-2\",\"files\":"
+                + "[{\"number\":2,\"lastOrderId\":75,\"orders\":20,\"events\":61,\"deadLettered\":0}],"
+                + "\"completing\":true,\"replacement\":false,\"createdAt\":2000}}";
+        String olderIdle = older.substring(0, older.indexOf(",\"settling\"")) + ",\"settling\":null}";
+
+        assertThat(HistoryCheckpoint.fromJson(older).settling()).extracting(OpenBatch::id).containsExactly("b-2");
+        assertThat(HistoryCheckpoint.fromJson(older).lastOrderHandedOver()).isEqualTo(75);
+        assertThat(HistoryCheckpoint.fromJson(olderIdle).settling()).isEmpty();
     }
 }

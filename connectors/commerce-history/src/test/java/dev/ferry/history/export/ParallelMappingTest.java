@@ -29,7 +29,7 @@ class ParallelMappingTest {
     private final OrderEventMapper mapper = new OrderEventMapper("commerceCustomerId");
     private final HistoryJob job = new HistoryJob("test", new HistoryRange(Instant.parse("2024-01-01T00:00:00Z"),
             Instant.parse("2025-01-01T00:00:00Z")), null, null, EnumSet.allOf(OrderChangeKind.class), 500, 1 << 20,
-            4, 0, Path.of("unused"));
+            4, 1, 0, Path.of("unused"));
 
     @Test
     void everyOrderBecomesThePollersEventsOneLineEachInPageOrderOnAnyNumberOfThreads() throws Exception {
@@ -74,7 +74,7 @@ class ParallelMappingTest {
 
     @Test
     void anOrderWhoseLinesWouldNotFitAFileIsUnmappable() throws Exception {
-        HistoryJob tinyFiles = new HistoryJob("test", job.range(), null, null, job.kinds(), 500, 1_000, 4, 0,
+        HistoryJob tinyFiles = new HistoryJob("test", job.range(), null, null, job.kinds(), 500, 1_000, 4, 1, 0,
                 Path.of("unused"));
 
         MappedOrder mapped = new OrderLines(tinyFiles, mapper).map(order(1, "100000001"), new ByteArrayOutputStream());

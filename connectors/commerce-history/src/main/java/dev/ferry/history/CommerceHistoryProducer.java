@@ -66,10 +66,11 @@ public class CommerceHistoryProducer extends DefaultProducer {
                 endpoint.eventKinds(), endpoint.getPageSize(), endpoint.getFileSize(), endpoint.getFilesPerBatch(),
                 endpoint.getBatchesInFlight(), endpoint.getBatchesPerDay(), Path.of(endpoint.getOutDir()));
         HistoryProgress progress = endpoint.getProgress() == null ? HistoryProgress.NONE : endpoint.getProgress();
-        HistoryExport export = new HistoryExport(job, endpoint::connect,
-                new OrderEventMapper(endpoint.getCustomerIdNamespace()), state, sink(), progress, Clock.systemUTC());
         try (RunningExports.Run run = endpoint.getComponent().running().start(endpoint.getName());
              ExportLease lease = ExportLease.claim(state, endpoint.getName(), Clock.systemUTC())) {
+            HistoryExport export = new HistoryExport(job, endpoint::connect,
+                    new OrderEventMapper(endpoint.getCustomerIdNamespace()), state, sink(), progress,
+                    Clock.systemUTC(), lease::confirm);
             exchange.getMessage().setBody(export.run(resume));
         }
     }

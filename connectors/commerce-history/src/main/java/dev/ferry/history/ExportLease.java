@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.core.concurrent.DaemonThreads;
 import dev.ferry.core.state.StateDatabase;
 import dev.ferry.core.state.StateException;
+import dev.ferry.history.export.HistoryStopped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * hosts): runs of one name share a checkpoint and its files, and two at once would send the same orders twice. The
  * run holds a lease in the state database and renews it while it lasts. A lease counts as abandoned once it went
  * unrenewed for {@link #TIMEOUT}, or at once when it names a process of this host that is gone, so a resume right
- * after a {@code kill -9} is not kept waiting.
+ * after a {@code kill -9} is not kept waiting. A run whose lease was taken over meanwhile stops at its next checkpoint
+ * ({@link #confirm}).
  */
 final class ExportLease implements AutoCloseable {
 
@@ -67,12 +69,14 @@ final class ExportLease implements AutoCloseable {
     private final StateDatabase state;
     private final String key;
     private final Clock clock;
+    private final String name;
     private final ScheduledExecutorService renewer;
     private volatile String held;
 
-    private ExportLease(StateDatabase state, String key, Clock clock, String held) {
+    private ExportLease(StateDatabase state, String name, Clock clock, String held) {
         this.state = state;
-        this.key = key;
+        this.name = name;
+        this.key = keyOf(name);
         this.clock = clock;
         this.held = held;
         this.renewer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("history-lease"));
@@ -88,14 +92,14 @@ final class ExportLease implements AutoCloseable {
      * @throws HistoryAlreadyRunning when another process holds the name's lease and has not abandoned it
      */
     static ExportLease claim(StateDatabase state, String name, Clock clock, Holder self) {
-        String key = "commerce-history-run:" + name;
+        String key = keyOf(name);
         String mine = self.toJson();
         // a second try covers a lease that was released or taken over between reading and writing it
         for (int attempt = 0; attempt < 2; attempt++) {
             Optional<String> current = state.checkpoints().get(key);
             if (current.isEmpty()) {
                 if (state.checkpoints().putIfAbsent(key, mine)) {
-                    return new ExportLease(state, key, clock, mine);
+                    return new ExportLease(state, name, clock, mine);
                 }
                 continue;
             }
@@ -107,14 +111,17 @@ final class ExportLease implements AutoCloseable {
             if (state.checkpoints().replace(key, current.get(), mine)) {
                 LOG.warn("history export '{}' takes over the run of {}, which is gone", name,
                         holder == null ? "an unreadable lease" : "process " + holder.pid() + " on " + holder.host());
-                return new ExportLease(state, key, clock, mine);
+                return new ExportLease(state, name, clock, mine);
             }
         }
         throw new HistoryAlreadyRunning(name, clock.instant(), "another process that claimed it just now");
     }
 
-    /** Tells the others this run is alive; false when another process took the lease over meanwhile. */
-    boolean renew() {
+    /**
+     * Tells the others this run is alive; false when another process took the lease over meanwhile. One renewal at a
+     * time: two at once would both replace the same value and the loser would think the lease lost.
+     */
+    synchronized boolean renew() {
         Holder holder = Holder.fromJson(held).orElseThrow();
         String renewed = new Holder(holder.host(), holder.pid(), holder.since(), clock.millis()).toJson();
         if (!state.checkpoints().replace(key, held, renewed)) {
@@ -122,6 +129,22 @@ final class ExportLease implements AutoCloseable {
         }
         held = renewed;
         return true;
+    }
+
+    /**
+     * Renews the lease before the run writes its checkpoint, so that a run another process took over while it
+     * stalled (beyond {@link #TIMEOUT} without a renewal) stops instead of overwriting that run's checkpoint.
+     *
+     * @throws HistoryStopped when another process took the lease over
+     */
+    void confirm() {
+        if (!renew()) {
+            String taker = state.checkpoints().get(key).flatMap(Holder::fromJson)
+                    .map(holder -> "process " + holder.pid() + " on " + holder.host()).orElse("another process");
+            throw new HistoryStopped("history export '" + name + "' stopped: " + taker + " took its run over while"
+                    + " this one went " + TIMEOUT.toMinutes() + " minutes without renewing its lease; that run goes on"
+                    + " from the checkpoint", null);
+        }
     }
 
     private void renewQuietly() {
@@ -144,6 +167,10 @@ final class ExportLease implements AutoCloseable {
         } catch (StateException e) {
             LOG.warn("could not release the lease {} ({}); it lapses after {}", key, e.getMessage(), TIMEOUT);
         }
+    }
+
+    private static String keyOf(String name) {
+        return "commerce-history-run:" + name;
     }
 
     private static String hostName() {

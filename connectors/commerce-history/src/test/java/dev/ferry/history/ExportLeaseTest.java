@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.core.state.StateDatabase;
 import dev.ferry.history.ExportLease.Holder;
+import dev.ferry.history.export.HistoryStopped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -50,6 +51,23 @@ class ExportLeaseTest {
         ExportLease.claim(state, "orders", Clock.fixed(almost.plusMillis(1), ZoneOffset.UTC)).close();
         assertThat(theirs.renew()).as("the run that lost its lease learns it").isFalse();
         theirs.close();
+    }
+
+    @Test
+    void aRunWhoseNameWasTakenOverStopsAtItsNextCheckpoint() {
+        Holder elsewhere = new Holder("other-host", 4711, NOW.toEpochMilli(), NOW.toEpochMilli());
+        ExportLease stalled = ExportLease.claim(state, "orders", clock, elsewhere);
+        stalled.confirm();
+        ExportLease takeover = ExportLease.claim(state, "orders",
+                Clock.fixed(NOW.plus(ExportLease.TIMEOUT).plusSeconds(1), ZoneOffset.UTC));
+
+        assertThatThrownBy(stalled::confirm).isInstanceOf(HistoryStopped.class)
+                .hasMessageStartingWith("history export 'orders' stopped: process " + ProcessHandle.current().pid()
+                        + " on ")
+                .hasMessageContaining("took its run over");
+        stalled.close();
+        takeover.confirm();
+        takeover.close();
     }
 
     @Test

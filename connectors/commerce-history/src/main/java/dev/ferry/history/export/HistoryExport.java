@@ -76,6 +76,7 @@ public final class HistoryExport {
     private final HistorySink sink;
     private final HistoryProgress progress;
     private final Clock clock;
+    private final Ownership ownership;
     private final ExecutorService sender =
             Executors.newSingleThreadExecutor(DaemonThreads.named("history-batch-sender"));
     /** Completes batches and waits for their final status, one thread per batch in flight. */
@@ -104,9 +105,12 @@ public final class HistoryExport {
     private long eventsHandedOver;
     private volatile long runStarted;
 
-    /** @param sink where batches go; null for a dry run, which keeps the files in the job's directory */
+    /**
+     * @param sink      where batches go; null for a dry run, which keeps the files in the job's directory
+     * @param ownership asked before each checkpoint whether this run still owns the export's name
+     */
     public HistoryExport(HistoryJob job, CommerceConnections database, OrderEventMapper mapper, StateDatabase state,
-                         HistorySink sink, HistoryProgress progress, Clock clock) {
+                         HistorySink sink, HistoryProgress progress, Clock clock, Ownership ownership) {
         this.job = job;
         this.database = database;
         this.mapper = mapper;
@@ -114,6 +118,7 @@ public final class HistoryExport {
         this.sink = sink;
         this.progress = progress;
         this.clock = clock;
+        this.ownership = ownership;
         this.unsent = new Semaphore(job.filesPerBatch());
         this.settlers = Executors.newFixedThreadPool(job.batchesInFlight(),
                 DaemonThreads.named("history-batch-settler"));
@@ -509,6 +514,18 @@ public final class HistoryExport {
         Connection open() throws SQLException;
     }
 
+    /**
+     * Whether this run still owns the export's name among the processes sharing the state database. A run that
+     * stalled long enough for another process to take its name over must stop before it overwrites that run's
+     * checkpoint or sends its orders a second time.
+     */
+    @FunctionalInterface
+    public interface Ownership {
+
+        /** @throws HistoryStopped when another process took the name over */
+        void confirm();
+    }
+
     @FunctionalInterface
     private interface BackgroundWork {
         void run() throws IOException;
@@ -582,6 +599,7 @@ public final class HistoryExport {
     }
 
     private void save() {
+        ownership.confirm();
         state.checkpoints().put(job.checkpointKey(), checkpoint.toJson());
     }
 

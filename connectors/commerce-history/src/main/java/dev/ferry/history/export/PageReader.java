@@ -113,7 +113,8 @@ final class PageReader implements AutoCloseable {
             }
         } catch (SQLException e) {
             arrived(number, new Read(null, e));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // handed over whatever it is: a page that never arrives would leave the export waiting for ever
             arrived(number, new Read(null, new SQLException("finding a page failed: " + e, e)));
         } catch (InterruptedException e) {
             return; // closed before the end: nobody takes pages any more
@@ -142,7 +143,8 @@ final class PageReader implements AutoCloseable {
                     arrived(page.number(), new Read(new Page(orders), null));
                 } catch (SQLException e) {
                     arrived(page.number(), new Read(null, e));
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // handed over whatever it is: a page that never arrives would leave the export waiting for ever
                     arrived(page.number(), new Read(null, new SQLException("reading a page failed: " + e, e)));
                 }
             }

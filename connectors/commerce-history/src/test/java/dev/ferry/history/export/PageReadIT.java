@@ -2,6 +2,7 @@ package dev.ferry.history.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.ferry.core.sales.SalesOrder;
 import dev.ferry.core.sales.SalesOrderReader;
@@ -11,6 +12,7 @@ import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.SampleSize;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +97,29 @@ class PageReadIT {
                 .isEqualTo(LongStream.rangeClosed(1, handedOver.size()).boxed().toList());
         assertThat(handedOver.size() % 5).isZero();
         assertThat(handedOver).hasSizeLessThan(60);
+    }
+
+    @Test
+    void aReaderThatDiesOfAnErrorEndsTheReadingInsteadOfLeavingTheExportWaiting() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        HistoryExport.CommerceConnections secondDies = () -> {
+            if (opened.incrementAndGet() == 2) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return commerce.getConnection();
+        };
+        try (Connection connection = commerce.getConnection();
+             PageReader pages = new PageReader(connection, secondDies, 2, (c, after) ->
+                     LongStream.rangeClosed(after + 1, Math.min(60, after + 5)).boxed().toList(), 0)) {
+            List<PageReader.Page> handedOver = new ArrayList<>();
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> {
+                PageReader.Page page;
+                while ((page = pages.next()) != null) {
+                    handedOver.add(page);
+                }
+            }).isInstanceOf(SQLException.class).hasMessage("reading a page failed: java.lang.OutOfMemoryError: Java"
+                    + " heap space"));
+        }
     }
 
     /** Every page the readers hand over until the end, with ids that step past the previous page's last. */

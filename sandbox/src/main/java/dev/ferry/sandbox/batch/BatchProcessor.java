@@ -2,6 +2,7 @@ package dev.ferry.sandbox.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.sandbox.Channel;
+import dev.ferry.sandbox.intake.EventFacts;
 import dev.ferry.sandbox.intake.EventIntake;
 import dev.ferry.sandbox.schema.ValidationResult;
 import io.vertx.core.Context;
@@ -74,6 +75,7 @@ final class BatchProcessor {
                             + " threshold)", 0, List.of())));
         }
         Findings findings = new Findings();
+        List<ValidRecord> valid = new ArrayList<>();
         long[] rows = {0};
         forEachRecord(files, line -> {
             long row = ++rows[0];
@@ -87,11 +89,13 @@ final class BatchProcessor {
                 intake.reject(xdm, line.text(), Channel.BATCH, result);
                 String code = result.missesRequiredField() ? BatchError.REQUIRED_FIELD_MISSING : BatchError.INVALID_DATA;
                 findings.add(code, row, line.where() + ": " + String.join("; ", result.messages()));
+            } else if (findings.failedRows == 0) {
+                // Once a row failed, the batch stores none, so what storing needs is no longer read.
+                valid.add(new ValidRecord(line, EventFacts.of(xdm)));
             }
         });
         if (findings.failedRows == 0) {
-            // Parsed again rather than kept from the first pass: a batch's trees would not fit in memory.
-            forEachRecord(files, line -> intake.accept(line.object().orElseThrow(), line.text(), Channel.BATCH));
+            valid.forEach(record -> intake.accept(record.facts(), record.line().text(), Channel.BATCH));
         }
         return new BatchOutcome(rows[0], findings.failedRows, findings.errors());
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.sandbox.Channel;
 import dev.ferry.sandbox.ReceivedEvent;
 import dev.ferry.sandbox.ReceivedEvents;
+import dev.ferry.sandbox.profiles.ProfileFacts;
 import dev.ferry.sandbox.schema.ValidationResult;
 import dev.ferry.sandbox.schema.XdmSchema;
 import dev.ferry.sandbox.web.Json;
@@ -22,14 +23,14 @@ public final class EventIntake {
     private final ReceivedEvents events;
     private final SandboxStats stats;
     private final Clock clock;
-    private final Consumer<JsonNode> onAccepted;
+    private final Consumer<ProfileFacts> onAccepted;
 
     /**
      * @param onAccepted what else learns of each accepted event: the profile store and its audience rules, as AEP's
      *                   streaming segmentation sees every ingested event whatever the path
      */
     public EventIntake(XdmSchema schema, ReceivedEvents events, SandboxStats stats, Clock clock,
-                       Consumer<JsonNode> onAccepted) {
+                       Consumer<ProfileFacts> onAccepted) {
         this.schema = schema;
         this.events = events;
         this.stats = stats;
@@ -51,10 +52,18 @@ public final class EventIntake {
      * the tree out again when the caller has the text.
      */
     public void accept(JsonNode xdm, String xdmJson, Channel channel) {
-        boolean duplicate = events.record(toEvent(xdm, xdmJson, channel, true, List.of()));
+        accept(EventFacts.of(xdm), xdmJson, channel);
+    }
+
+    /**
+     * Stores an event that passed validation from what was read of its tree, keeping {@code xdmJson}, the text it
+     * arrived as.
+     */
+    public void accept(EventFacts facts, String xdmJson, Channel channel) {
+        boolean duplicate = events.record(toEvent(facts.id(), facts.eventType(), xdmJson, channel, true, List.of()));
         stats.eventAccepted(duplicate);
         if (!duplicate) {
-            onAccepted.accept(xdm);
+            onAccepted.accept(facts.profile());
         }
     }
 
@@ -65,14 +74,16 @@ public final class EventIntake {
 
     /** Records an event the dataset refused, with the reasons, keeping {@code xdmJson}, the text it arrived as. */
     public void reject(JsonNode xdm, String xdmJson, Channel channel, ValidationResult result) {
-        events.record(toEvent(xdm, xdmJson, channel, false, result.messages()));
+        events.record(toEvent(EventFacts.idOf(xdm), EventFacts.eventTypeOf(xdm), xdmJson, channel, false,
+                result.messages()));
         stats.eventRejected();
     }
 
-    private ReceivedEvent toEvent(JsonNode xdm, String xdmJson, Channel channel, boolean valid, List<String> errors) {
+    private ReceivedEvent toEvent(String id, String eventType, String xdmJson, Channel channel, boolean valid,
+                                  List<String> errors) {
         return new ReceivedEvent(
-                Json.textField(xdm, "_id"),
-                Json.textField(xdm, "eventType"),
+                id,
+                eventType,
                 channel,
                 clock.instant(),
                 valid,

@@ -1,11 +1,10 @@
 package dev.ferry.sandbox.segmentation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.sandbox.destination.DestinationPayload;
 import dev.ferry.sandbox.destination.DestinationPush;
 import dev.ferry.sandbox.profiles.Membership;
 import dev.ferry.sandbox.profiles.Profile;
-import dev.ferry.sandbox.profiles.ProfileEvent;
+import dev.ferry.sandbox.profiles.ProfileFacts;
 import dev.ferry.sandbox.profiles.ProfileStore;
 import dev.ferry.sandbox.segmentation.Memberships.Identity;
 import java.time.Clock;
@@ -36,14 +35,14 @@ public final class AudienceQualifier {
     }
 
     /** Records an accepted event on the profile of the identities in its {@code identityMap}, then evaluates it. */
-    public synchronized void onEvent(JsonNode xdm) {
-        List<Identity> identities = Identity.allIn(xdm.path("identityMap"));
+    public synchronized void onEvent(ProfileFacts facts) {
+        List<Identity> identities = facts.identities();
         if (identities.isEmpty()) {
             return;
         }
         Profile profile = profiles.find(identities).orElse(null);
         int identitiesBefore = profile == null ? 0 : profile.identities().size();
-        profile = profiles.record(identities, ProfileEvent.of(xdm, clock.instant()));
+        profile = profiles.record(identities, facts.event(clock.instant()));
         boolean newIdentity = profile.identities().size() > identitiesBefore && identitiesBefore > 0;
         evaluate(profile, newIdentity);
     }

@@ -8,10 +8,15 @@ import dev.ferry.sandbox.ReceivedEvent;
 import dev.ferry.sandbox.ReceivedEvents;
 import dev.ferry.sandbox.SampleEvents;
 import dev.ferry.sandbox.intake.EventIntake;
+import dev.ferry.sandbox.profiles.ProfileFacts;
 import dev.ferry.sandbox.schema.XdmSchema;
+import dev.ferry.sandbox.segmentation.Memberships.Identity;
+import dev.ferry.sandbox.web.Json;
 import dev.ferry.sandbox.web.SandboxStats;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +25,10 @@ import org.junit.jupiter.api.Test;
 class BatchProcessorTest {
 
     private final ReceivedEvents events = new ReceivedEvents(100);
+    private final List<ProfileFacts> profiled = new ArrayList<>();
     private final BatchProcessor processor = new BatchProcessor(null, null,
-            new EventIntake(XdmSchema.builtIn(), events, new SandboxStats(), Clock.systemUTC(), xdm -> { }), Clock.systemUTC());
+            new EventIntake(XdmSchema.builtIn(), events, new SandboxStats(), Clock.systemUTC(), profiled::add),
+            Clock.systemUTC());
 
     @Test
     void storesEveryRecordOfAValidBatchOnTheBatchChannel() {
@@ -52,6 +59,37 @@ class BatchProcessorTest {
         assertThat(outcome.errors()).extracting(BatchError::rows).containsExactly(List.of(2L), List.of(3L), List.of(4L));
         assertThat(outcome.errors().get(1).description()).contains("part-1.json line 1", "$.commerce.giftWrap");
         assertThat(events.list()).allMatch(e -> !e.valid());
+    }
+
+    @Test
+    void storesEachRecordAndTellsProfilesOfItAsAcceptingItsTreeDoes() {
+        List<String> received = List.of(SampleEvents.text(SampleEvents.orderPlaced("o-1")),
+                SampleEvents.text(SampleEvents.productView("v-1")), SampleEvents.text(SampleEvents.orderPlaced("o-1")));
+        ReceivedEvents byTree = new ReceivedEvents(100);
+        List<ProfileFacts> profiledByTree = new ArrayList<>();
+        EventIntake treeIntake = new EventIntake(XdmSchema.builtIn(), byTree, new SandboxStats(), Clock.systemUTC(),
+                profiledByTree::add);
+        received.forEach(text -> treeIntake.accept(Json.parse(text).orElseThrow(), text, Channel.BATCH));
+
+        BatchOutcome outcome = processor.ingest(files("part-0.json", lines(received.toArray(String[]::new))));
+
+        assertThat(outcome.failed()).isFalse();
+        assertThat(events.list()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("receivedAt")
+                .containsExactlyElementsOf(byTree.list());
+        assertThat(events.countById("o-1")).isEqualTo(2);
+        assertThat(profiled).hasSize(2).isEqualTo(profiledByTree);
+        assertThat(profiled.get(0)).isEqualTo(new ProfileFacts(List.of(new Identity("Email", "shopper@example.com")),
+                "commerce.backofficeOrderPlaced", Instant.parse("2024-05-01T11:00:00Z"), 109.0));
+    }
+
+    @Test
+    void tellsProfilesNothingOfABatchWhoseLastRowFails() {
+        processor.ingest(files("part-0.json", lines(SampleEvents.text(SampleEvents.orderPlaced("o-1")),
+                SampleEvents.text(SampleEvents.productView("v-1")),
+                SampleEvents.text(SampleEvents.withUnknownKey("o-2")))));
+
+        assertThat(events.list()).singleElement().satisfies(event -> assertThat(event.valid()).isFalse());
+        assertThat(profiled).isEmpty();
     }
 
     @Test

@@ -71,6 +71,10 @@ public record AudienceRule(Set<String> eventTypes, Double minPriceTotal, int min
 
     private Instant lastCancelUpTo(Collection<ProfileEvent> events, Instant now) {
         Instant last = Instant.MIN;
+        if (unlessFollowedBy.isEmpty()) {
+            // Nothing cancels, as for two of the three sample rules: no pass over up to 200 events at every event.
+            return last;
+        }
         for (ProfileEvent event : events) {
             Instant at = event.timestamp();
             if (at.isAfter(last) && !at.isAfter(now) && unlessFollowedBy.contains(event.eventType())) {

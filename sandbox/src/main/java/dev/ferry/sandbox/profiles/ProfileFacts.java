@@ -3,7 +3,6 @@ package dev.ferry.sandbox.profiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.sandbox.segmentation.Memberships.Identity;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -33,10 +32,6 @@ public record ProfileFacts(List<Identity> identities, String eventType, Instant 
     }
 
     private static Instant timestampOf(JsonNode xdm) {
-        try {
-            return Instant.parse(xdm.path("timestamp").asText(""));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return XdmTimestamp.parse(xdm.path("timestamp").asText(""));
     }
 }

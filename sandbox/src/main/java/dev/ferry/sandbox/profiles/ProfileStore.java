@@ -4,6 +4,7 @@ import dev.ferry.sandbox.segmentation.Memberships.Identity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,16 @@ public final class ProfileStore {
 
     /** The profile of these identities after recording the event, creating or merging profiles as needed. */
     public Profile record(Collection<Identity> identities, ProfileEvent event) {
-        List<Identity> keys = identities.stream().map(ProfileStore::key).toList();
+        List<Identity> keys = new ArrayList<>(identities.size());
         Set<Profile> known = new LinkedHashSet<>();
-        keys.forEach(key -> Optional.ofNullable(byIdentity.get(key)).ifPresent(known::add));
+        for (Identity identity : identities) {
+            Identity key = key(identity);
+            keys.add(key);
+            Profile owner = byIdentity.get(key);
+            if (owner != null) {
+                known.add(owner);
+            }
+        }
         Profile profile = known.isEmpty() ? new Profile() : known.iterator().next();
         for (Profile other : known) {
             if (other != profile) {
@@ -32,8 +40,9 @@ public final class ProfileStore {
                 other.identities().forEach(identity -> byIdentity.put(key(identity), profile));
             }
         }
+        Iterator<Identity> keyOfEach = keys.iterator();
         for (Identity identity : identities) {
-            if (byIdentity.put(key(identity), profile) == null) {
+            if (byIdentity.put(keyOfEach.next(), profile) == null) {
                 profile.identities().add(identity);
             }
         }
@@ -43,7 +52,13 @@ public final class ProfileStore {
 
     /** The profile any of these identities belongs to, if the store knows one. */
     public Optional<Profile> find(Collection<Identity> identities) {
-        return identities.stream().map(identity -> byIdentity.get(key(identity))).filter(p -> p != null).findFirst();
+        for (Identity identity : identities) {
+            Profile profile = byIdentity.get(key(identity));
+            if (profile != null) {
+                return Optional.of(profile);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every profile once. */

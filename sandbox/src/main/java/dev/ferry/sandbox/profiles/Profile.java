@@ -1,6 +1,7 @@
 package dev.ferry.sandbox.profiles;
 
 import dev.ferry.sandbox.segmentation.Memberships.Identity;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
@@ -25,6 +26,7 @@ public final class Profile {
     private final Set<Identity> identities = new LinkedHashSet<>();
     private final Deque<ProfileEvent> events = new ArrayDeque<>();
     private final Map<String, Membership> memberships = new HashMap<>();
+    private Instant newestEventTime = Instant.MIN;
 
     public Set<Identity> identities() {
         return identities;
@@ -34,6 +36,14 @@ public final class Profile {
         return events;
     }
 
+    /**
+     * The latest timestamp of the events this profile was given, those since dropped included, so no event it keeps
+     * is later; {@link Instant#MIN} before its first.
+     */
+    public Instant newestEventTime() {
+        return newestEventTime;
+    }
+
     /** The last known membership per audience id, exits included. */
     public Map<String, Membership> memberships() {
         return memberships;
@@ -41,6 +51,9 @@ public final class Profile {
 
     void add(ProfileEvent event) {
         events.addLast(event);
+        if (event.timestamp().isAfter(newestEventTime)) {
+            newestEventTime = event.timestamp();
+        }
         if (events.size() > MAX_EVENTS) {
             events.removeFirst();
         }

@@ -82,7 +82,8 @@ public final class AudienceQualifier {
             }
             Membership before = memberships.get(audience.id());
             boolean wasIn = before != null && before.isIn();
-            boolean isIn = audience.rule().qualifies(profile.events(), now);
+            boolean isIn = audience.rule().canQualify(profile.newestEventTime(), now)
+                    && audience.rule().qualifies(profile.events(), now);
             Membership after;
             if (isIn && !wasIn) {
                 after = new Membership(Membership.REALIZED, now);

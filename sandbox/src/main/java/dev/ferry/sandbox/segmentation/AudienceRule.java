@@ -69,6 +69,15 @@ public record AudienceRule(Set<String> eventTypes, Double minPriceTotal, int min
         return false;
     }
 
+    /**
+     * Whether a profile whose events are none later than {@code newest} can be in the audience at {@code now}: not once
+     * that is outside the window, which spares {@link #qualifies} its passes over the events, as for every shopper of
+     * a history import, whose events are all older than any window.
+     */
+    public boolean canQualify(Instant newest, Instant now) {
+        return newest.isAfter(now.minus(within));
+    }
+
     private Instant lastCancelUpTo(Collection<ProfileEvent> events, Instant now) {
         Instant last = Instant.MIN;
         if (unlessFollowedBy.isEmpty()) {

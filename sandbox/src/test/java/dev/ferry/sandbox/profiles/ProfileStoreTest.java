@@ -33,4 +33,22 @@ class ProfileStoreTest {
                 new Identity("commerceCustomerId", "42"));
         assertThat(merged.events()).hasSize(3);
     }
+
+    @Test
+    void aProfileKnowsItsNewestEventTimeThroughMergesAndDroppedEvents() {
+        Instant newest = Instant.EPOCH.plusSeconds(60);
+        ProfileEvent laterView = new ProfileEvent("commerce.productViews", newest, null);
+        store.record(List.of(new Identity("FPID", "guest")), VIEW);
+        store.record(List.of(new Identity("commerceCustomerId", "42")), laterView);
+
+        Profile merged = store.record(List.of(new Identity("FPID", "guest"), new Identity("commerceCustomerId", "42")),
+                VIEW);
+        for (int i = 0; i < Profile.MAX_EVENTS; i++) {
+            store.record(List.of(new Identity("FPID", "guest")), VIEW);
+        }
+
+        assertThat(merged.events()).allMatch(event -> event.timestamp().equals(Instant.EPOCH));
+        assertThat(merged.newestEventTime()).isEqualTo(newest);
+        assertThat(new Profile().newestEventTime()).isEqualTo(Instant.MIN);
+    }
 }

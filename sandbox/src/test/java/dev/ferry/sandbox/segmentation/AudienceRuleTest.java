@@ -28,6 +28,14 @@ class AudienceRuleTest {
     }
 
     @Test
+    void aProfileCanQualifyOnlyWhileItsNewestEventIsInsideTheWindow() {
+        assertThat(bigPurchase.canQualify(T, T.plus(Duration.ofDays(29)))).isTrue();
+        assertThat(bigPurchase.canQualify(T, T.plus(Duration.ofDays(30)))).isFalse();
+        assertThat(cartAbandon.canQualify(T, T.plus(Duration.ofHours(1)))).isFalse();
+        assertThat(cartAbandon.canQualify(Instant.MIN, T)).isFalse();
+    }
+
+    @Test
     void aSmallerPurchaseOrOneWithoutTotalDoesNotQualify() {
         assertThat(bigPurchase.qualifies(List.of(new ProfileEvent("commerce.purchases", T, 99.99)), T)).isFalse();
         assertThat(bigPurchase.qualifies(List.of(new ProfileEvent("commerce.purchases", T, null)), T)).isFalse();

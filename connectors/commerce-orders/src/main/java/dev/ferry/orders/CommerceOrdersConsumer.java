@@ -142,7 +142,7 @@ public class CommerceOrdersConsumer extends ScheduledPollConsumer {
                     }
                 } catch (RuntimeException e) {
                     unmappable++;
-                    LOG.warn("{}; written to dead letters and skipped", UnmappableOrders.record(state,
+                    LOG.warn("{}; kept in the dead letters and skipped", UnmappableOrders.record(state,
                             "commerce-orders", change.orderId(), change.incrementId(), change.key(), e.getMessage()));
                 }
             }

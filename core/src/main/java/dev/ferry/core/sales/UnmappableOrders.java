@@ -9,7 +9,8 @@ import dev.ferry.core.xdm.Xdm;
 /**
  * Records an order change that cannot become an event in the dead letters, so it is skipped without being lost
  * from sight: the letter names the sales_order, the change and the reason, in channel
- * {@code <source>.unmappable}, which {@code ferry dlq list} shows and replay leaves alone.
+ * {@code <source>.unmappable}, which {@code ferry dlq list} shows and replay leaves alone. A change read again (the
+ * poller's overlap window, a retried poll, a resumed export) is recorded once.
  */
 public final class UnmappableOrders {
 
@@ -25,9 +26,10 @@ public final class UnmappableOrders {
         letter.putObject("sales_order").put("entity_id", orderId).put("increment_id", increment);
         letter.put("change", change);
         letter.put("reason", why);
-        state.deadLetters().add(source + DeadLetters.UNMAPPABLE_SUFFIX, new OutboundEvent(
-                EventIds.deterministic("commerce-order", increment, change, "unmappable"), increment, letter.toString()),
-                why);
+        state.deadLetters().addOnce(source + DeadLetters.UNMAPPABLE_SUFFIX, new OutboundEvent(
+                // the entity_id too: orders without an increment_id are the usual unmappable ones, one letter each
+                EventIds.deterministic("commerce-order", increment, change, "unmappable", String.valueOf(orderId)),
+                increment, letter.toString()), why);
         return why;
     }
 }

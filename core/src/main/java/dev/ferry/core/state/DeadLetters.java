@@ -53,6 +53,30 @@ public final class DeadLetters {
         database.transact(connection -> add(connection, channel, event, reason));
     }
 
+    /**
+     * Adds a letter unless the channel already holds one for the event: a letter that records source rows (an
+     * unmappable order) is written again each time those rows are read again (the poller's overlap window, a retried
+     * poll, a resumed export), and one letter tells the operator all there is.
+     *
+     * @return whether the letter was added
+     */
+    public boolean addOnce(String channel, OutboundEvent event, String reason) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT 1 FROM ferry_dead_letter WHERE channel = ? AND event_id = ?")) {
+                select.setString(1, channel);
+                select.setString(2, event.id());
+                try (ResultSet found = select.executeQuery()) {
+                    if (found.next()) {
+                        return false;
+                    }
+                }
+            }
+            add(connection, channel, event, reason);
+            return true;
+        });
+    }
+
     /** Newest first; reasonContains filters case-insensitively when given. */
     public List<DeadLetter> list(String reasonContains, int limit) {
         return database.inTransaction(connection -> {

@@ -112,7 +112,9 @@ public final class StateDatabase implements AutoCloseable {
                 "CREATE TABLE IF NOT EXISTS ferry_dead_letter (id " + dialect.identityColumn + ", "
                         + "channel VARCHAR(64) NOT NULL, event_id VARCHAR(255) NOT NULL, partition_key VARCHAR(255), "
                         + "payload " + dialect.textColumn + " NOT NULL, reason VARCHAR(4000) NOT NULL, failed_at BIGINT NOT NULL)" + dialect.tableOptions,
-                "CREATE INDEX IF NOT EXISTS ferry_dead_letter_failed ON ferry_dead_letter (failed_at)");
+                "CREATE INDEX IF NOT EXISTS ferry_dead_letter_failed ON ferry_dead_letter (failed_at)",
+                // Finds a source's letter for an event without reading every letter (DeadLetters.addOnce).
+                "CREATE INDEX IF NOT EXISTS ferry_dead_letter_event ON ferry_dead_letter (channel, event_id)");
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);

@@ -43,6 +43,22 @@ class DeadLettersTest {
     }
 
     @OnEveryStateDatabase
+    void aLetterAddedOnceIsKeptOnceHoweverOftenItComesAgainInItsChannel(TestDatabase kind) {
+        DeadLetters letters = open(kind);
+        String channel = "commerce-orders" + DeadLetters.UNMAPPABLE_SUFFIX;
+
+        assertThat(letters.addOnce(channel, event("order-7"), "no increment_id")).isTrue();
+        assertThat(letters.addOnce(channel, event("order-7"), "no increment_id")).isFalse();
+        assertThat(letters.addOnce("commerce-history" + DeadLetters.UNMAPPABLE_SUFFIX, event("order-7"),
+                "no increment_id")).as("another channel").isTrue();
+        assertThat(letters.addOnce(channel, event("order-8"), "no increment_id")).isTrue();
+
+        assertThat(letters.list(null, 10)).extracting(letter -> letter.channel() + " " + letter.event().id())
+                .containsExactly("commerce-orders.unmappable order-8", "commerce-history.unmappable order-7",
+                        "commerce-orders.unmappable order-7");
+    }
+
+    @OnEveryStateDatabase
     void aReasonLongerThanTheColumnIsKeptShortened(TestDatabase kind) {
         DeadLetters letters = open(kind);
 

@@ -632,7 +632,7 @@ public final class HistoryExport {
     private void deadLetter(SalesOrder order, String reason) {
         String why = UnmappableOrders.record(state, SOURCE, order.id(), order.order().get("increment_id"), "export",
                 reason);
-        LOG.warn("{}; written to dead letters and skipped", why);
+        LOG.warn("{}; kept in the dead letters and skipped", why);
     }
 
     private long count(Connection connection) throws SQLException {

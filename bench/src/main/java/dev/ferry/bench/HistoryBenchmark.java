@@ -157,6 +157,15 @@ public final class HistoryBenchmark {
     /** @param upload false for a dry run: the files are written and nothing is sent */
     private static Result export(MariaDbServer server, int sandboxPort, boolean upload) throws Exception {
         Path work = Files.createTempDirectory("ferry-history-bench");
+        try {
+            return export(work, server, sandboxPort, upload);
+        } finally {
+            // a run's files are gigabytes: left behind, they fill the disk and their write-back slows the next run
+            Directories.deleteRecursively(work);
+        }
+    }
+
+    private static Result export(Path work, MariaDbServer server, int sandboxPort, boolean upload) throws Exception {
         try (StateDatabase state = StateDatabase.open("jdbc:h2:file:" + work.resolve("state"), "", "");
              CamelContext camel = new DefaultCamelContext()) {
             camel.getRegistry().bind("state", state);

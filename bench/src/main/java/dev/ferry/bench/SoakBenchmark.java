@@ -15,12 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A soak of the real {@code ferry.jar}: a steady open-loop storefront load (default 4,300 events/s, half the
@@ -90,7 +88,7 @@ public final class SoakBenchmark {
             memory.print();
             System.out.printf("ferry stopped after SIGTERM (exit code %d)%n", ferry.terminate());
         }
-        deleteRecursively(work);
+        Directories.deleteRecursively(work);
     }
 
     /** The load's run: one sample of Ferry's memory every 5 s, one report line every {@code reportSeconds}. */
@@ -221,13 +219,5 @@ public final class SoakBenchmark {
                 .build(), HttpResponse.BodyHandlers.ofString());
         JsonNode events = Xdm.JSON.readTree(answer.body()).path("events");
         return new AepStats(events.path("accepted").asLong(), events.path("rejected").asLong());
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -32,6 +32,9 @@ class PageReadIT {
 
     // The pid keeps two builds on one machine (and one MariaDB) out of each other's database.
     private static final String DATABASE = "ferry_history_page_it_" + ProcessHandle.current().pid();
+    /** Pages of the next five ids, up to order 60. */
+    private static final PageReader.PageIds PAGES_OF_FIVE = (c, after) ->
+            LongStream.rangeClosed(after + 1, Math.min(60, after + 5)).boxed().toList();
     private static MariaDbServer server;
     private static DataSource commerce;
 
@@ -73,17 +76,11 @@ class PageReadIT {
 
     @Test
     void aReaderWhoseConnectionFailsEndsTheReadingAfterEveryPageBeforeItsInKeysetOrder() throws Exception {
-        AtomicInteger opened = new AtomicInteger();
-        HistoryExport.CommerceConnections secondFails = () -> {
-            if (opened.incrementAndGet() == 2) {
-                throw new SQLException("connection refused");
-            }
-            return commerce.getConnection();
-        };
         List<SalesOrder> handedOver = new ArrayList<>();
         try (Connection connection = commerce.getConnection();
-             PageReader pages = new PageReader(connection, secondFails, 2, (c, after) ->
-                     LongStream.rangeClosed(after + 1, Math.min(60, after + 5)).boxed().toList(), 0)) {
+             PageReader pages = new PageReader(connection, secondOpening(() -> {
+                 throw new SQLException("connection refused");
+             }), 2, PAGES_OF_FIVE, 0)) {
             assertThatThrownBy(() -> {
                 PageReader.Page page;
                 while ((page = pages.next()) != null) {
@@ -101,16 +98,10 @@ class PageReadIT {
 
     @Test
     void aReaderThatDiesOfAnErrorEndsTheReadingInsteadOfLeavingTheExportWaiting() throws Exception {
-        AtomicInteger opened = new AtomicInteger();
-        HistoryExport.CommerceConnections secondDies = () -> {
-            if (opened.incrementAndGet() == 2) {
-                throw new OutOfMemoryError("Java heap space");
-            }
-            return commerce.getConnection();
-        };
         try (Connection connection = commerce.getConnection();
-             PageReader pages = new PageReader(connection, secondDies, 2, (c, after) ->
-                     LongStream.rangeClosed(after + 1, Math.min(60, after + 5)).boxed().toList(), 0)) {
+             PageReader pages = new PageReader(connection, secondOpening(() -> {
+                 throw new OutOfMemoryError("Java heap space");
+             }), 2, PAGES_OF_FIVE, 0)) {
             List<PageReader.Page> handedOver = new ArrayList<>();
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> {
                 PageReader.Page page;
@@ -120,6 +111,12 @@ class PageReadIT {
             }).isInstanceOf(SQLException.class).hasMessage("reading a page failed: java.lang.OutOfMemoryError: Java"
                     + " heap space"));
         }
+    }
+
+    /** Connections to the test database, except that opening the second one is {@code second}'s to do. */
+    private static HistoryExport.CommerceConnections secondOpening(HistoryExport.CommerceConnections second) {
+        AtomicInteger opened = new AtomicInteger();
+        return () -> opened.incrementAndGet() == 2 ? second.open() : commerce.getConnection();
     }
 
     /** Every page the readers hand over until the end, with ids that step past the previous page's last. */

@@ -6,7 +6,6 @@ import dev.ferry.core.delivery.DeliveryReport;
 import dev.ferry.core.delivery.OutboundEvent;
 import dev.ferry.core.xdm.Xdm;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,11 +67,13 @@ public final class AepBatchFiles implements AutoCloseable {
         String fileName = source.getFileName().toString();
         if (Files.size(source) <= maxFileBytes) {
             List<String> ids = new ArrayList<>();
-            forEachRow(source, (id, line) -> ids.add(id));
+            JsonLinesRows.forEachRow(source, (line, bytes, offset, length) ->
+                    ids.add(idOf(bytes, offset, length, fileName + ":" + line)));
             files.add(new AepBatchFile(uniqueName(fileName), source, ids));
         } else {
             try (Parts parts = new Parts(stripExtension(fileName))) {
-                forEachRow(source, (id, line) -> parts.add(id, line.getBytes(StandardCharsets.UTF_8)));
+                JsonLinesRows.forEachRow(source, (line, bytes, offset, length) ->
+                        parts.add(idOf(bytes, offset, length, fileName + ":" + line), bytes, offset, length));
             }
         }
     }
@@ -118,29 +119,12 @@ public final class AepBatchFiles implements AutoCloseable {
         }
     }
 
-    private interface RowHandler {
-        void row(String id, String line) throws IOException;
-    }
-
-    private static void forEachRow(Path source, RowHandler handler) throws IOException {
-        String fileName = source.getFileName().toString();
-        try (BufferedReader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (!line.isBlank()) {
-                    handler.row(idOf(line, fileName + ":" + lineNumber), line);
-                }
-            }
-        }
-    }
-
     /**
      * The row's top-level {@code _id}, read with a streaming parser that stops at it: Ferry writes {@code _id} first,
      * so a multi-gigabyte export is not parsed twice just to name its rows.
      */
-    private static String idOf(String line, String fallback) {
-        try (JsonParser parser = Xdm.JSON.getFactory().createParser(line)) {
+    private static String idOf(byte[] bytes, int offset, int length, String fallback) {
+        try (JsonParser parser = Xdm.JSON.getFactory().createParser(bytes, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return fallback;
             }
@@ -191,7 +175,11 @@ public final class AepBatchFiles implements AutoCloseable {
         }
 
         void add(String id, byte[] line) throws IOException {
-            long rowBytes = line.length + 1L;
+            add(id, line, 0, line.length);
+        }
+
+        void add(String id, byte[] bytes, int offset, int length) throws IOException {
+            long rowBytes = length + 1L;
             if (rowBytes > maxFileBytes) {
                 tooLarge.add(new DeliveryReport.Rejection(id, "the row takes " + rowBytes + " bytes; batch files "
                         + "hold at most " + maxFileBytes + " bytes (option maxFileBytes)"));
@@ -203,7 +191,7 @@ public final class AepBatchFiles implements AutoCloseable {
             if (out == null) {
                 startPart();
             }
-            out.write(line);
+            out.write(bytes, offset, length);
             out.write('\n');
             size += rowBytes;
             ids.add(id);

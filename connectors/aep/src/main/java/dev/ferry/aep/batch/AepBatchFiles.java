@@ -6,6 +6,7 @@ import dev.ferry.core.delivery.DeliveryReport;
 import dev.ferry.core.delivery.OutboundEvent;
 import dev.ferry.core.xdm.Xdm;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,9 @@ import java.util.stream.Stream;
  * what this class wrote, never the caller's files.
  */
 public final class AepBatchFiles implements AutoCloseable {
+
+    /** Rows are written a few at a time rather than with a system call each: a batch can hold millions. */
+    private static final int WRITE_BUFFER_BYTES = 1 << 16;
 
     private final long maxFileBytes;
     private final List<AepBatchFile> files = new ArrayList<>();
@@ -204,7 +208,7 @@ public final class AepBatchFiles implements AutoCloseable {
             partNumber++;
             String name = uniqueName(prefix + "-" + partNumber + ".json");
             path = workDir.resolve(name);
-            out = Files.newOutputStream(path);
+            out = new BufferedOutputStream(Files.newOutputStream(path), WRITE_BUFFER_BYTES);
             size = 0;
             ids = new ArrayList<>();
             files.add(new AepBatchFile(name, path, ids));

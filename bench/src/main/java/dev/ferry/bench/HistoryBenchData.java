@@ -24,6 +24,8 @@ import javax.sql.DataSource;
 final class HistoryBenchData {
 
     static final int TEMPLATE_ORDERS = 1_000;
+    /** The table that says a generation finished, and with how many orders. */
+    private static final String MARKER = "ferry_bench_generated";
 
     /** Table, its key, and its columns that point at another table's key (column to table). */
     private record Copied(String table, String key, Map<String, String> references, boolean incrementId) {
@@ -53,7 +55,7 @@ final class HistoryBenchData {
         if (orders % TEMPLATE_ORDERS != 0) {
             throw new IllegalArgumentException("orders must be a multiple of " + TEMPLATE_ORDERS);
         }
-        if (existingOrders(server, database) == orders) {
+        if (generatedOrders(server, database) == orders) {
             System.out.println("reusing " + database + " with " + orders + " orders");
             return;
         }
@@ -66,6 +68,7 @@ final class HistoryBenchData {
         int copies = orders / TEMPLATE_ORDERS - 1;
         try (Connection connection = data.getConnection()) {
             copyOrders(connection, copies);
+            markGenerated(connection, orders);
         }
         System.out.printf("generated %,d orders in %.0f s%n", orders, (System.nanoTime() - started) / 1e9);
     }
@@ -117,10 +120,22 @@ final class HistoryBenchData {
                 + String.join(", ", values) + " FROM " + table.table() + " t JOIN seq_1_to_" + copies + " s";
     }
 
-    private static long existingOrders(MariaDbServer server, String database) {
+    /**
+     * Written last, so that a generation that was interrupted (its tables half filled) is made again rather than
+     * reused: counting the orders alone would take it for complete.
+     */
+    private static void markGenerated(Connection connection, int orders) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + MARKER + " (orders INT NOT NULL)");
+            statement.execute("INSERT INTO " + MARKER + " VALUES (" + orders + ")");
+        }
+    }
+
+    /** The orders of a completed generation, or -1 when there is none. */
+    private static long generatedOrders(MariaDbServer server, String database) {
         try (Connection connection = server.dataSource(database).getConnection();
              Statement statement = connection.createStatement()) {
-            return single(statement, "SELECT COUNT(*) FROM sales_order");
+            return single(statement, "SELECT orders FROM " + MARKER);
         } catch (SQLException | RuntimeException e) {
             return -1;
         }

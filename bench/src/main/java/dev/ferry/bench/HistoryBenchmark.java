@@ -69,12 +69,24 @@ public final class HistoryBenchmark {
         try (MariaDbServer server = MariaDbServer.machineOrEmbedded()) {
             HistoryBenchData.ensure(server, DATABASE, orders);
             printBufferPool(server);
+            CpuShares cpu = new CpuShares().add("Ferry", ProcessHandle.current());
+            CpuShares.running("mariadbd", "mysqld").ifPresent(database -> cpu.add("MariaDB", database));
+            CpuShares.Snapshot before = cpu.snapshot();
             double rawSeconds = rawRead(server);
+            String rawCpu = cpu.snapshot().since(before);
             int port = freePort();
             Process sandbox = startSandbox(port);
+            cpu.add("sandbox", sandbox.toHandle());
             try {
+                before = cpu.snapshot();
                 Result dryRun = export(server, port, false);
+                String dryRunCpu = cpu.snapshot().since(before);
+                before = cpu.snapshot();
                 Result export = export(server, port, true);
+                String exportCpu = cpu.snapshot().since(before);
+                System.out.println("CPU of the raw read: " + rawCpu);
+                System.out.println("CPU of the dry run: " + dryRunCpu);
+                System.out.println("CPU of the export: " + exportCpu);
                 System.out.printf(Locale.ROOT, "%n%-28s %12s%n", "measure", "value");
                 System.out.printf(Locale.ROOT, "%-28s %,12d%n", "orders", export.summary().orders());
                 System.out.printf(Locale.ROOT, "%-28s %,12d%n", "events", export.summary().events());

@@ -78,6 +78,17 @@ class AepBatchFilesTest {
     }
 
     @Test
+    void aReadyFileWithBytesThatAreNotUtf8IsUploadedAsItIsForAepToJudge() throws Exception {
+        byte[] latin1 = "{\"_id\":\"a\",\"city\":\"K\u00f6ln\"}\n{\"_id\":\"b\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path ready = Files.write(dir.resolve("latin1.json"), latin1);
+
+        try (AepBatchFiles batch = AepBatchFiles.ofJsonLines(List.of(ready), 4_000)) {
+            assertThat(batch.rowIds()).containsExactly("a", "b");
+            assertThat(batch.files()).singleElement().satisfies(file -> assertThat(file.path()).isEqualTo(ready));
+        }
+    }
+
+    @Test
     void aReadyFileLargerThanTheLimitIsSplitAtLineBoundariesAndTheCopiesDeletedOnClose() throws Exception {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 100; i++) {

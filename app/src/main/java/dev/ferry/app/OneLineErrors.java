@@ -6,6 +6,7 @@ import dev.ferry.app.command.VerboseOption;
 import dev.ferry.core.config.ConfigException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.apache.camel.CamelExecutionException;
 import picocli.CommandLine;
 
 /**
@@ -41,10 +42,17 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     }
 
     static String message(Throwable e) {
-        String message = e.getMessage();
-        for (Throwable cause = e.getCause(); (message == null || message.isBlank()) && cause != null; cause = cause.getCause()) {
+        Throwable reported = e;
+        // Camel's wrapper says only that the exchange failed ("Exception occurred during execution on the exchange");
+        // what failed is its cause, e.g. the database that refused the connection.
+        while (reported instanceof CamelExecutionException && reported.getCause() != null) {
+            reported = reported.getCause();
+        }
+        String message = reported.getMessage();
+        for (Throwable cause = reported.getCause(); (message == null || message.isBlank()) && cause != null;
+             cause = cause.getCause()) {
             message = cause.getMessage();
         }
-        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return message == null ? reported.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
     }
 }

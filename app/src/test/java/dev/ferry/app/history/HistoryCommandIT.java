@@ -177,4 +177,20 @@ class HistoryCommandIT {
             assertThat(sandbox.events().size()).isZero();
         }
     }
+
+    @Test
+    void aDatabaseThatRefusesTheConnectionIsNamedInOneLine() throws Exception {
+        try (AepSandbox sandbox = AepSandbox.start(SandboxSettings.defaults())) {
+            int closedPort = SandboxConfigFile.freePort();
+            Path config = config(sandbox, "ferry.commerce.db.url=jdbc:mariadb://127.0.0.1:" + closedPort + "/magento");
+
+            FerryProcess.Result refused = FerryProcess.run(work, secret(sandbox), "history", "--config",
+                    config.toString(), "--from", "2022-01-01", "--to", "2023-01-01");
+
+            assertThat(refused.exitCode()).as(refused.output()).isEqualTo(ExitCodes.FAILED);
+            assertThat(refused.output().strip().lines().reduce((first, last) -> last).orElseThrow())
+                    .startsWith("ferry: ").contains("127.0.0.1:" + closedPort).contains("Connection refused");
+            assertThat(refused.output()).doesNotContain("\tat ").doesNotContain("Exception occurred during execution");
+        }
+    }
 }

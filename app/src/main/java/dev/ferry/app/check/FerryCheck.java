@@ -1,6 +1,7 @@
 package dev.ferry.app.check;
 
 import dev.ferry.app.check.CheckResult.Area;
+import dev.ferry.app.log.LogRedaction;
 import dev.ferry.app.runtime.RouteLocation;
 import dev.ferry.core.config.ConfigException;
 import dev.ferry.core.config.FerryConfig;
@@ -60,7 +61,9 @@ public final class FerryCheck {
         ConfigCheck configCheck = new ConfigCheck(options.configFile(), options.environment());
         List<CheckResult> configResults = configCheck.check();
         FerryConfig config = configCheck.config();
-        CheckReport report = new CheckReport(out, err, options.verbose(), Redactor.of(config));
+        Redactor redactor = Redactor.of(config);
+        LogRedaction.use(redactor); // with --verbose, Camel's and the drivers' log lines are shown
+        CheckReport report = new CheckReport(out, err, options.verbose(), redactor);
         configResults.forEach(report::add);
 
         Routes routes = analyseRoutes(config);

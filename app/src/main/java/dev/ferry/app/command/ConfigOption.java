@@ -1,6 +1,7 @@
 package dev.ferry.app.command;
 
 import dev.ferry.app.check.Redactor;
+import dev.ferry.app.log.LogRedaction;
 import dev.ferry.core.config.FerryConfig;
 import picocli.CommandLine;
 
@@ -15,8 +16,10 @@ public final class ConfigOption {
 
     private FerryConfig loaded;
 
+    /** Loads the config; from then on the log masks its secrets too. */
     public FerryConfig load() {
         loaded = FerryConfig.load(file, System.getenv());
+        LogRedaction.use(redactor());
         return loaded;
     }
 

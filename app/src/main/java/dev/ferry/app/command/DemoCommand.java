@@ -1,6 +1,8 @@
 package dev.ferry.app.command;
 
 import dev.ferry.app.ExitCodes;
+import dev.ferry.app.check.Redactor;
+import dev.ferry.app.log.LogRedaction;
 import dev.ferry.app.runtime.FerryRuntime;
 import dev.ferry.app.runtime.RouteLocation;
 import dev.ferry.core.config.FerryConfig;
@@ -57,6 +59,8 @@ public final class DemoCommand implements Callable<Integer> {
              DemoCommerceGraphql graphql = DemoCommerceGraphql.start();
              AepSandbox sandbox = AepSandbox.start(sandboxSettings)) {
             FerryConfig demo = operator.with(demoSettings(commerce, sandbox)).with(audiences.settings(graphql));
+            // The demo runs with secrets of its own (the embedded database's password, the sandbox's client secret).
+            LogRedaction.use(Redactor.of(demo));
             FerryRuntime.create(demo, RouteLocation.resolve(routes))
                     .onStarted(() -> describe(out, demo, commerce, sandbox, audiences))
                     .runUntilStopped();

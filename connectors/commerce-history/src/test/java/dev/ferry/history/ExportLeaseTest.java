@@ -3,8 +3,8 @@ package dev.ferry.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.core.state.Lease.Holder;
 import dev.ferry.core.state.StateDatabase;
-import dev.ferry.history.ExportLease.Holder;
 import dev.ferry.history.export.HistoryStopped;
 import java.time.Clock;
 import java.time.Instant;

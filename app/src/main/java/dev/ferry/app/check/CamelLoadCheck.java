@@ -1,6 +1,7 @@
 package dev.ferry.app.check;
 
 import dev.ferry.app.check.CheckResult.Area;
+import dev.ferry.app.runtime.FerryRuntime;
 import org.apache.camel.FailedToCreateRouteException;
 import org.apache.camel.FailedToStartRouteException;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -9,6 +10,7 @@ import org.apache.camel.spi.Resource;
 import org.apache.camel.spi.RoutesLoader;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.RoutePolicySupport;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 
 import java.util.ArrayList;
@@ -42,6 +44,9 @@ final class CamelLoadCheck {
         }
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.getPropertiesComponent().setInitialProperties(properties);
+            // What `ferry run` provides to routes by name. Only the name matters to loading them; leading the
+            // cluster takes the state database, which a check does not join.
+            context.getRegistry().bind(FerryRuntime.LEADER_POLICY, new RoutePolicySupport() { });
             RoutesLoader loader = PluginHelper.getRoutesLoader(context);
             for (RouteFile file : files) {
                 Resource resource = ResourceHelper.fromString(file.location(), file.content());

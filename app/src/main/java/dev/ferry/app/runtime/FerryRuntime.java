@@ -1,13 +1,17 @@
 package dev.ferry.app.runtime;
 
 import dev.ferry.app.admin.AdminApi;
+import dev.ferry.core.cluster.StateClusterService;
 import dev.ferry.core.config.ConfigException;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
 import dev.ferry.core.outbox.OutboxHealthCheck;
 import dev.ferry.core.state.DeadLetterRetention;
 import dev.ferry.core.state.StateDatabase;
+import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -21,6 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class FerryRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FerryRuntime.class);
+    /** The route policy of the routes that run on one node of the cluster at a time. */
+    public static final String LEADER_POLICY = "ferryLeader";
+    private static final String CLUSTER_NAMESPACE = "ferry";
+    /** Renewed every third of the timeout: shorter would make each node write to the state database constantly. */
+    private static final int MIN_LEASE_TIMEOUT_MILLIS = 1_000;
 
     private final FerryConfig config;
     private final RouteLocation routes;
@@ -41,6 +50,7 @@ public final class FerryRuntime implements AutoCloseable {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeStart(BaseMainSupport main) {
+                joinCluster(main.getCamelContext());
                 UndecodablePathFilter.install();
                 AdminApi.limitBodies(main.getCamelContext());
             }
@@ -52,6 +62,24 @@ public final class FerryRuntime implements AutoCloseable {
                 ClientErrorAnswer.mount(main.getCamelContext());
             }
         });
+    }
+
+    /**
+     * Every node sharing the state database is one Ferry cluster: the routes with {@code routePolicy: ferryLeader}
+     * (pollers, outbox deliveries) run on the one node that leads it, the others (the collectors) on every node.
+     */
+    private void joinCluster(CamelContext camel) {
+        int timeoutMillis = config.getInt(FerrySetting.CLUSTER_LEASE_TIMEOUT);
+        if (timeoutMillis < MIN_LEASE_TIMEOUT_MILLIS) {
+            throw new ConfigException(FerrySetting.CLUSTER_LEASE_TIMEOUT.key() + " must be at least "
+                    + MIN_LEASE_TIMEOUT_MILLIS + " ms, not " + timeoutMillis);
+        }
+        try {
+            camel.addService(new StateClusterService(state, Duration.ofMillis(timeoutMillis), Clock.systemUTC()));
+            camel.getRegistry().bind(LEADER_POLICY, ClusteredRoutePolicy.forNamespace(camel, CLUSTER_NAMESPACE));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not join the cluster of the state database's nodes", e);
+        }
     }
 
     public static FerryRuntime create(FerryConfig config, RouteLocation routes) {

@@ -237,7 +237,7 @@ class FerryCheckTest {
         CheckRun run = CheckRun.run(config, null, Map.of());
 
         assertThat(run.out).contains(line("FAIL", "config", "ferry.aep.client-secret is not set (needed by aep:edge at "
-                + "classpath:routes/aep-delivery.yaml:9); set it in the config file or as environment variable "
+                + "classpath:routes/aep-delivery.yaml:12); set it in the config file or as environment variable "
                 + "FERRY_AEP_CLIENT_SECRET"));
         assertThat(run.out).contains(line("SKIP", "ims-token", "ferry.aep.client-secret is not set"));
         assertThat(run.exitCode).isEqualTo(ExitCodes.INVALID_CONFIG);

@@ -35,6 +35,7 @@ public enum FerrySetting {
     AEP_DATASET_ID("ferry.aep.dataset-id", "", "Dataset that receives the ExperienceEvents (streaming and batch)."),
     AEP_SCHEMA_ID("ferry.aep.schema-id", "", "Schema $id of the dataset, sent as header.schemaRef.id on streaming messages."),
     AEP_DATASTREAM_ID("ferry.aep.datastream-id", "", "Edge datastream id used by aep:edge."),
+    CLUSTER_LEASE_TIMEOUT("ferry.cluster.lease-timeout", "15000", "Milliseconds that the node running the once-per-cluster routes (the order poller, the audience catalog, the outbox deliveries: routePolicy ferryLeader) keeps them after it stops renewing its lease in the state database, renewed every third of it; other nodes sharing that database take them over after it, and a node restarted on the same host at once."),
     DLQ_RETENTION("ferry.dlq.retention", "30d", "How long dead letters are kept: an age such as 30d, 12h or 45m, checked hourly while Ferry runs; 0 keeps them for good."),
     ORDERS_ENABLED("ferry.orders.enabled", "false", "Whether the back-office order poller runs (routes/commerce-orders.yaml); it reads the database of ferry.commerce.db.*."),
     ORDERS_POLL_INTERVAL("ferry.orders.poll-interval", "2000", "Milliseconds between two polls of the Commerce database for order changes."),

@@ -5,17 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ferry.core.state.Lease;
 import dev.ferry.core.state.StateDatabase;
+import dev.ferry.core.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterEventListener;
@@ -33,7 +31,7 @@ class StateClusterServiceTest {
 
     private final StateDatabase state = StateDatabase.open("jdbc:h2:mem:cluster-" + UUID.randomUUID()
             + ";DB_CLOSE_DELAY=-1", "", "");
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T06:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T06:00:00Z"));
     private final List<CamelContext> contexts = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -75,7 +73,7 @@ class StateClusterServiceTest {
         });
         assertThat(view.getLocalMember().isLeader()).isFalse();
 
-        clock.move(TIMEOUT.plusMillis(1));
+        clock.advance(TIMEOUT.plusMillis(1));
         await().atMost(WITHIN).until(() -> view.getLocalMember().isLeader());
         assertThat(leaders).last().satisfies(leader -> assertThat(leader).hasValueSatisfying(
                 member -> assertThat(member.isLocal()).isTrue()));
@@ -137,33 +135,5 @@ class StateClusterServiceTest {
         List<Optional<CamelClusterMember>> leaders = new CopyOnWriteArrayList<>();
         view.addEventListener((CamelClusterEventListener.Leadership) (v, leader) -> leaders.add(Optional.ofNullable(leader)));
         return leaders;
-    }
-
-    /** A clock the test moves forward, so a lease times out without waiting for it. */
-    private static final class MovableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void move(Duration by) {
-            now.updateAndGet(instant -> instant.plus(by));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

@@ -2,18 +2,16 @@ package dev.ferry.sandbox.ims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ferry.sandbox.MutableClock;
 import dev.ferry.sandbox.ims.TokenStore.IssuedToken;
 import dev.ferry.sandbox.ims.TokenStore.TokenStatus;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class TokenStoreTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T00:00:00Z"));
     private final TokenStore tokens = new TokenStore(clock, Duration.ofMinutes(5));
 
     @Test
@@ -44,29 +42,5 @@ class TokenStoreTest {
         assertThat(tokens.check(token)).isEqualTo(TokenStatus.UNKNOWN);
         assertThat(tokens.check("made-up")).isEqualTo(TokenStatus.UNKNOWN);
         assertThat(tokens.check(null)).isEqualTo(TokenStatus.UNKNOWN);
-    }
-
-    /** A clock the test moves forward. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2024-05-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,11 +3,9 @@ package dev.ferry.audiences.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.audiences.identity.AudienceIdentity;
-import java.time.Clock;
+import dev.ferry.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,7 @@ class MembershipCacheTest {
     private static final AudienceIdentity FPID = AudienceIdentity.fpid("0d1a5e3b-7c6f-4b1e-9a8d-2f3c4b5a6d7e");
     private static final Membership VIP = new Membership(List.of(new AudienceRef("aud-vip", "VIP")));
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
     private final MembershipCache cache = new MembershipCache(Duration.ofSeconds(5), 3, clock);
 
     @Test
@@ -112,29 +110,5 @@ class MembershipCacheTest {
         off.put(CUSTOMER, VIP, Set.of(), off.generation());
 
         assertThat(off.get(CUSTOMER)).isEmpty();
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-23T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -70,6 +70,8 @@ class RunIT {
             HttpResponse<String> health = get("http://127.0.0.1:" + managementPort + "/observe/health?data=true");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("UP").contains("\"outbox\"").contains("outbox.events");
+            assertThat(health.body()).as("a node alone leads its cluster")
+                    .containsPattern("\"cluster.leads\"\\s*:\\s*true").contains("\"cluster.leader\"");
             assertThat(get("http://127.0.0.1:" + managementPort + "/observe/metrics").body()).contains("camel")
                     .as("the JVM's own meters").contains("jvm_memory_used_bytes").contains("jvm_gc_pause_seconds");
             assertThat(get("http://127.0.0.1:" + httpPort + "/v1/audiences/membership").statusCode())

@@ -1,6 +1,7 @@
 package dev.ferry.app.runtime;
 
 import dev.ferry.app.admin.AdminApi;
+import dev.ferry.core.cluster.LeadershipHealthCheck;
 import dev.ferry.core.cluster.StateClusterService;
 import dev.ferry.core.config.ConfigException;
 import dev.ferry.core.config.FerryConfig;
@@ -74,8 +75,11 @@ public final class FerryRuntime implements AutoCloseable {
             throw new ConfigException(FerrySetting.CLUSTER_LEASE_TIMEOUT.key() + " must be at least "
                     + MIN_LEASE_TIMEOUT_MILLIS + " ms, not " + timeoutMillis);
         }
+        StateClusterService cluster = new StateClusterService(state, Duration.ofMillis(timeoutMillis),
+                Clock.systemUTC());
+        camel.getRegistry().bind("ferryClusterHealth", new LeadershipHealthCheck(cluster, CLUSTER_NAMESPACE));
         try {
-            camel.addService(new StateClusterService(state, Duration.ofMillis(timeoutMillis), Clock.systemUTC()));
+            camel.addService(cluster);
             camel.getRegistry().bind(LEADER_POLICY, ClusteredRoutePolicy.forNamespace(camel, CLUSTER_NAMESPACE));
         } catch (Exception e) {
             throw new IllegalStateException("could not join the cluster of the state database's nodes", e);

@@ -1,8 +1,10 @@
 package dev.ferry.core.cluster;
 
+import dev.ferry.core.state.Lease;
 import dev.ferry.core.state.StateDatabase;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.camel.support.cluster.AbstractCamelClusterService;
 
 /**
@@ -33,6 +35,15 @@ public final class StateClusterService extends AbstractCamelClusterService<State
 
     @Override
     protected StateClusterView createView(String namespace) {
-        return new StateClusterView(this, namespace, state.checkpoints(), timeout, clock);
+        return new StateClusterView(this, namespace, state.checkpoints(), leaseKey(namespace), timeout, clock);
+    }
+
+    /** Who leads the namespace, as its lease in the state database says: this node or another; empty when none does. */
+    public Optional<Lease.Holder> leaderOf(String namespace) {
+        return Lease.holderOf(state.checkpoints(), leaseKey(namespace));
+    }
+
+    private static String leaseKey(String namespace) {
+        return "cluster-leader:" + namespace;
     }
 }

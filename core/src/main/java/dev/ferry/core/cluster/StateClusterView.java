@@ -38,14 +38,14 @@ public final class StateClusterView extends AbstractCamelClusterView {
     private long lastRenewedMillis;
     private volatile Optional<StateClusterMember> leader = Optional.empty();
 
-    StateClusterView(StateClusterService service, String namespace, Checkpoints checkpoints, Duration timeout,
-                     Clock clock) {
+    StateClusterView(StateClusterService service, String namespace, Checkpoints checkpoints, String key,
+                     Duration timeout, Clock clock) {
         super(service, namespace);
         this.checkpoints = checkpoints;
         this.timeout = timeout;
         this.renewal = timeout.dividedBy(3);
         this.clock = clock;
-        this.key = "cluster-leader:" + namespace;
+        this.key = key;
         this.self = new StateClusterMember(Lease.Holder.self(clock.instant()).describe(), false, true);
     }
 

@@ -102,7 +102,7 @@ public final class Lease {
                 return new Claim(Optional.of(new Lease(checkpoints, key, clock, mine)), previous);
             }
         }
-        return new Claim(Optional.empty(), checkpoints.get(key).flatMap(Holder::fromJson));
+        return new Claim(Optional.empty(), holderOf(checkpoints, key));
     }
 
     public String key() {
@@ -125,6 +125,11 @@ public final class Lease {
 
     /** Who holds the lease now, as the state database says. */
     public Optional<Holder> currentHolder() {
+        return holderOf(checkpoints, key);
+    }
+
+    /** Who holds the lease under {@code key}, as the state database says; empty when it is free. */
+    public static Optional<Holder> holderOf(Checkpoints checkpoints, String key) {
         return checkpoints.get(key).flatMap(Holder::fromJson);
     }
 

@@ -96,6 +96,24 @@ class StateClusterServiceTest {
     }
 
     @Test
+    void healthSaysWhetherThisNodeLeadsAndWhichNodeDoes() throws Exception {
+        Lease.Holder other = new Lease.Holder("other-host", 4711, clock.millis(), clock.millis());
+        Lease.claim(state.checkpoints(), "cluster-leader:orders", TIMEOUT, clock, other);
+        StateClusterService service = new StateClusterService(state, TIMEOUT, clock);
+        CamelClusterView view = view(service, "orders");
+        await().atMost(WITHIN).until(() -> view.getLeader().isPresent());
+        LeadershipHealthCheck health = new LeadershipHealthCheck(service, "orders");
+        health.setCamelContext(contexts.get(0));
+
+        assertThat(health.call().getDetails()).containsEntry("cluster.leads", false)
+                .containsEntry("cluster.leader", "process 4711 on other-host");
+        clock.advance(TIMEOUT.plusMillis(1));
+        await().atMost(WITHIN).until(() -> view.getLocalMember().isLeader());
+        assertThat(health.call().getDetails()).containsEntry("cluster.leads", true)
+                .containsEntry("cluster.leader", view.getLocalMember().getId());
+    }
+
+    @Test
     void aStoppedLeaderGivesItsLeaseBackAtOnce() throws Exception {
         StateClusterService service = new StateClusterService(state, Duration.ofMinutes(5), clock);
         CamelClusterView view = view(service, "orders");

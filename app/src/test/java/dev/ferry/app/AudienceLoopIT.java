@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.ferry.app.process.FerryProcess;
 import dev.ferry.app.process.SandboxConfigFile;
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.NewOrder;
 import dev.ferry.sample.SampleSize;
@@ -71,9 +70,8 @@ class AudienceLoopIT {
     @BeforeEach
     void startCommerce() throws Exception {
         mariaDb = MariaDbServer.machineOrEmbedded();
-        mariaDb.createDatabase(database);
-        CommerceSchema.create(mariaDb.dataSource(database));
-        new CommerceSampleData(11).seed(mariaDb.dataSource(database), SampleSize.defaults().withCustomers(3).withOrders(1));
+        new CommerceSampleData(11).seedNewDatabase(mariaDb, database,
+                SampleSize.defaults().withCustomers(3).withOrders(1));
         commerceGraphql = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         commerceGraphql.createContext("/graphql", exchange -> {
             exchange.getRequestBody().readAllBytes();

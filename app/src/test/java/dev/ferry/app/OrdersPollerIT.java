@@ -8,7 +8,6 @@ import dev.ferry.app.process.SandboxConfigFile;
 import dev.ferry.core.testing.TcpProxy;
 import dev.ferry.core.xdm.EventIds;
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.NewOrder;
 import dev.ferry.sample.SampleSize;
@@ -52,9 +51,8 @@ class OrdersPollerIT {
     @BeforeEach
     void startCommerceAndAep() {
         mariaDb = MariaDbServer.machineOrEmbedded();
-        mariaDb.createDatabase(database);
-        CommerceSchema.create(mariaDb.dataSource(database));
-        new CommerceSampleData(5).seed(mariaDb.dataSource(database), SampleSize.defaults().withCustomers(1).withOrders(1));
+        new CommerceSampleData(5).seedNewDatabase(mariaDb, database,
+                SampleSize.defaults().withCustomers(1).withOrders(1));
         sandbox = AepSandbox.start(SandboxSettings.defaults().toBuilder().port(0).build());
     }
 

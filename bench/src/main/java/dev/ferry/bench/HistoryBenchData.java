@@ -1,7 +1,6 @@
 package dev.ferry.bench;
 
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.SampleSize;
 import java.sql.Connection;
@@ -60,11 +59,10 @@ final class HistoryBenchData {
             return;
         }
         long started = System.nanoTime();
-        server.createDatabase(database);
-        DataSource data = server.dataSource(database);
-        CommerceSchema.create(data);
-        new CommerceSampleData(7).seed(data, SampleSize.defaults().withCustomers(300).withOrders(TEMPLATE_ORDERS)
-                .withCreatedBetween(Instant.parse("2021-11-01T00:00:00Z"), Instant.parse("2026-10-31T00:00:00Z")));
+        DataSource data = new CommerceSampleData(7).seedNewDatabase(server, database,
+                SampleSize.defaults().withCustomers(300).withOrders(TEMPLATE_ORDERS)
+                        .withCreatedBetween(Instant.parse("2021-11-01T00:00:00Z"),
+                                Instant.parse("2026-10-31T00:00:00Z")));
         int copies = orders / TEMPLATE_ORDERS - 1;
         try (Connection connection = data.getConnection()) {
             copyOrders(connection, copies);

@@ -3,7 +3,6 @@ package dev.ferry.bench;
 import dev.ferry.core.sales.OrderChangeKind;
 import dev.ferry.core.xdm.EventIds;
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.NewOrder;
 import dev.ferry.sample.PaymentMethod;
@@ -43,9 +42,8 @@ final class SoakCommerce implements AutoCloseable {
 
     SoakCommerce(MariaDbServer server) {
         this.server = server;
-        server.createDatabase(database);
-        CommerceSchema.create(server.dataSource(database));
-        new CommerceSampleData(7).seed(server.dataSource(database), SampleSize.defaults().withCustomers(2).withOrders(1));
+        new CommerceSampleData(7).seedNewDatabase(server, database,
+                SampleSize.defaults().withCustomers(2).withOrders(1));
     }
 
     /** Lines for ferry.properties: this database, and the order poller on with a short interval. */

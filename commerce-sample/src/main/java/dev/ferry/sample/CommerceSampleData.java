@@ -34,6 +34,18 @@ public final class CommerceSampleData {
         this.seed = seed;
     }
 
+    /**
+     * A new database on the server with Magento's schema, seeded with this sample: the Commerce database of a test, a
+     * benchmark or the demo. A database of that name is dropped first.
+     */
+    public DataSource seedNewDatabase(MariaDbServer server, String database, SampleSize size) {
+        server.createDatabase(database);
+        DataSource dataSource = server.dataSource(database);
+        CommerceSchema.create(dataSource);
+        seed(dataSource, size);
+        return dataSource;
+    }
+
     /** Seeds the database of the DataSource's connections. */
     public SeededCommerce seed(DataSource dataSource, SampleSize size) {
         try (Connection connection = dataSource.getConnection()) {

@@ -10,7 +10,6 @@ import dev.ferry.core.testing.ScratchDatabase;
 import dev.ferry.core.testing.TestDatabase;
 import dev.ferry.core.xdm.Xdm;
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.SampleSize;
 import dev.ferry.sandbox.AepSandbox;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,11 +46,10 @@ class HistoryCommandIT {
     @BeforeAll
     static void seed() {
         server = MariaDbServer.machineOrEmbedded();
-        server.createDatabase(DATABASE);
-        DataSource commerce = server.dataSource(DATABASE);
-        CommerceSchema.create(commerce);
-        new CommerceSampleData(21).seed(commerce, SampleSize.defaults().withCustomers(10).withOrders(120)
-                .withCreatedBetween(Instant.parse("2022-01-01T00:00:00Z"), Instant.parse("2025-06-01T00:00:00Z")));
+        new CommerceSampleData(21).seedNewDatabase(server, DATABASE,
+                SampleSize.defaults().withCustomers(10).withOrders(120)
+                        .withCreatedBetween(Instant.parse("2022-01-01T00:00:00Z"),
+                                Instant.parse("2025-06-01T00:00:00Z")));
     }
 
     @AfterAll

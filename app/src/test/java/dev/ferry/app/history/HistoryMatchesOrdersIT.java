@@ -10,7 +10,6 @@ import dev.ferry.core.xdm.Xdm;
 import dev.ferry.core.xdm.XdmEvent;
 import dev.ferry.history.export.HistorySummary;
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.SampleSize;
 import java.nio.file.Files;
@@ -46,12 +45,10 @@ class HistoryMatchesOrdersIT {
     @Test
     void theExportSendsExactlyTheEventsThePollerSendsForTheSameOrders() throws Exception {
         MariaDbServer server = MariaDbServer.machineOrEmbedded();
-        server.createDatabase(DATABASE);
-        DataSource commerce = server.dataSource(DATABASE);
-        CommerceSchema.create(commerce);
         Instant now = Instant.now();
-        new CommerceSampleData(33).seed(commerce, SampleSize.defaults().withCustomers(10).withOrders(80)
-                .withCreatedBetween(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1))));
+        DataSource commerce = new CommerceSampleData(33).seedNewDatabase(server, DATABASE,
+                SampleSize.defaults().withCustomers(10).withOrders(80)
+                        .withCreatedBetween(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1))));
         Set<String> polled = ConcurrentHashMap.newKeySet();
         Set<String> exported = ConcurrentHashMap.newKeySet();
         AtomicInteger batches = new AtomicInteger();

@@ -14,7 +14,6 @@ import dev.ferry.history.export.HistoryProgress;
 import dev.ferry.history.export.HistoryStopped;
 import dev.ferry.history.export.HistorySummary;
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.SampleSize;
 import dev.ferry.sandbox.AepSandbox;
@@ -69,11 +68,10 @@ class HistoryResumeIT {
     @BeforeAll
     static void seed() {
         server = MariaDbServer.machineOrEmbedded();
-        server.createDatabase(DATABASE);
-        commerce = server.dataSource(DATABASE);
-        CommerceSchema.create(commerce);
-        new CommerceSampleData(55).seed(commerce, SampleSize.defaults().withCustomers(15).withOrders(150)
-                .withCreatedBetween(Instant.parse("2022-01-01T00:00:00Z"), Instant.parse("2025-06-01T00:00:00Z")));
+        commerce = new CommerceSampleData(55).seedNewDatabase(server, DATABASE,
+                SampleSize.defaults().withCustomers(15).withOrders(150)
+                        .withCreatedBetween(Instant.parse("2022-01-01T00:00:00Z"),
+                                Instant.parse("2025-06-01T00:00:00Z")));
     }
 
     @AfterAll

@@ -8,7 +8,6 @@ import dev.ferry.app.runtime.FerryRuntime;
 import dev.ferry.app.runtime.RouteLocation;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.SampleSize;
 import dev.ferry.sandbox.AepSandbox;
@@ -28,7 +27,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,11 +56,9 @@ class HistoryRoutesIT {
     @BeforeAll
     static void seed() {
         server = MariaDbServer.machineOrEmbedded();
-        server.createDatabase(DATABASE);
-        DataSource commerce = server.dataSource(DATABASE);
-        CommerceSchema.create(commerce);
         Instant yesterday = YESTERDAY.atStartOfDay(ZoneOffset.UTC).toInstant();
-        new CommerceSampleData(77).seed(commerce, SampleSize.defaults().withCustomers(8).withOrders(ORDERS)
+        new CommerceSampleData(77).seedNewDatabase(server, DATABASE, SampleSize.defaults().withCustomers(8)
+                .withOrders(ORDERS)
                 .withCreatedBetween(yesterday.plus(Duration.ofHours(1)), yesterday.plus(Duration.ofHours(22))));
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.SampleSize;
 import dev.ferry.sandbox.AepSandbox;
@@ -53,9 +52,8 @@ public final class FullFerry implements AutoCloseable {
 
     private FullFerry() throws Exception {
         mariaDb = MariaDbServer.machineOrEmbedded();
-        mariaDb.createDatabase(database);
-        CommerceSchema.create(mariaDb.dataSource(database));
-        new CommerceSampleData(7).seed(mariaDb.dataSource(database), SampleSize.defaults().withCustomers(3).withOrders(1));
+        new CommerceSampleData(7).seedNewDatabase(mariaDb, database,
+                SampleSize.defaults().withCustomers(3).withOrders(1));
         commerceGraphql = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         commerceGraphql.createContext("/graphql", exchange -> {
             exchange.getRequestBody().readAllBytes();

@@ -10,7 +10,6 @@ import dev.ferry.core.audience.ShopperIdentity;
 import dev.ferry.core.identity.Identities;
 import dev.ferry.core.xdm.Xdm;
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.SampleSize;
 import java.net.InetSocketAddress;
@@ -78,10 +77,8 @@ class CommerceAudiencesIT {
     @BeforeAll
     static void seed() {
         server = MariaDbServer.machineOrEmbedded();
-        server.createDatabase(DATABASE);
-        commerce = server.dataSource(DATABASE);
-        CommerceSchema.create(commerce);
-        new CommerceSampleData(7).seed(commerce, SampleSize.defaults().withCustomers(5).withOrders(1));
+        commerce = new CommerceSampleData(7).seedNewDatabase(server, DATABASE,
+                SampleSize.defaults().withCustomers(5).withOrders(1));
     }
 
     @AfterAll

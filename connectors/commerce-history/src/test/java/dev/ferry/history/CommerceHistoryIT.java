@@ -14,7 +14,6 @@ import dev.ferry.history.export.HistoryProgress;
 import dev.ferry.history.export.HistoryStopped;
 import dev.ferry.history.export.HistorySummary;
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.SampleSize;
 import java.io.IOException;
@@ -73,11 +72,10 @@ class CommerceHistoryIT {
     @BeforeAll
     static void seed() throws SQLException {
         server = MariaDbServer.machineOrEmbedded();
-        server.createDatabase(DATABASE);
-        commerce = server.dataSource(DATABASE);
-        CommerceSchema.create(commerce);
-        new CommerceSampleData(5).seed(commerce, SampleSize.defaults().withCustomers(20).withOrders(240)
-                .withCreatedBetween(Instant.parse("2021-06-01T00:00:00Z"), Instant.parse("2026-06-01T00:00:00Z")));
+        commerce = new CommerceSampleData(5).seedNewDatabase(server, DATABASE,
+                SampleSize.defaults().withCustomers(20).withOrders(240)
+                        .withCreatedBetween(Instant.parse("2021-06-01T00:00:00Z"),
+                                Instant.parse("2026-06-01T00:00:00Z")));
     }
 
     @AfterAll

@@ -15,7 +15,6 @@ import dev.ferry.core.xdm.EventIds;
 import dev.ferry.core.xdm.Xdm;
 import dev.ferry.orders.changes.OrderWatermarks;
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.NewOrder;
 import dev.ferry.sample.SampleSize;
@@ -79,10 +78,8 @@ class CommerceOrdersIT {
     @BeforeAll
     static void seed() throws SQLException {
         server = MariaDbServer.machineOrEmbedded();
-        server.createDatabase(DATABASE);
-        commerce = server.dataSource(DATABASE);
-        CommerceSchema.create(commerce);
-        new CommerceSampleData(11).seed(commerce, SampleSize.defaults().withWebsites(2).withCustomers(5).withOrders(20));
+        commerce = new CommerceSampleData(11).seedNewDatabase(server, DATABASE,
+                SampleSize.defaults().withWebsites(2).withCustomers(5).withOrders(20));
         try (Connection c = commerce.getConnection()) {
             seededIncrementIds = new HashSet<>(strings(c, "SELECT increment_id FROM sales_order"));
             customerId = Long.parseLong(strings(c, "SELECT MIN(entity_id) FROM customer_entity").get(0));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.ferry.core.sales.SalesOrder;
 import dev.ferry.core.sales.SalesOrderReader;
 import dev.ferry.sample.CommerceSampleData;
-import dev.ferry.sample.CommerceSchema;
 import dev.ferry.sample.MariaDbServer;
 import dev.ferry.sample.SampleSize;
 import java.sql.Connection;
@@ -41,11 +40,10 @@ class PageReadIT {
     @BeforeAll
     static void seed() throws SQLException {
         server = MariaDbServer.machineOrEmbedded();
-        server.createDatabase(DATABASE);
-        commerce = server.dataSource(DATABASE);
-        CommerceSchema.create(commerce);
-        new CommerceSampleData(11).seed(commerce, SampleSize.defaults().withCustomers(10).withOrders(60)
-                .withCreatedBetween(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")));
+        commerce = new CommerceSampleData(11).seedNewDatabase(server, DATABASE,
+                SampleSize.defaults().withCustomers(10).withOrders(60)
+                        .withCreatedBetween(Instant.parse("2024-01-01T00:00:00Z"),
+                                Instant.parse("2025-01-01T00:00:00Z")));
     }
 
     @AfterAll

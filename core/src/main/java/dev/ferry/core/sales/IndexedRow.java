@@ -26,6 +26,12 @@ final class IndexedRow extends AbstractMap<String, Object> {
         private final String[] labels;
         private final int[] columns;
         private final Map<String, Integer> places = new HashMap<>();
+        /**
+         * The labels by identity hash, open addressing, at most a quarter full so that a probe soon meets an empty
+         * slot: a label is found in a step or two where a scan of the labels took half their number.
+         */
+        private final String[] slotLabels;
+        private final int[] slotColumns;
 
         Columns(String[] labelPerColumn) {
             Map<String, Integer> lastColumn = new LinkedHashMap<>();
@@ -35,6 +41,28 @@ final class IndexedRow extends AbstractMap<String, Object> {
             labels = lastColumn.keySet().toArray(String[]::new);
             columns = lastColumn.values().stream().mapToInt(Integer::intValue).toArray();
             places.putAll(lastColumn);
+            int slots = Integer.highestOneBit(Math.max(1, labels.length)) << 3;
+            slotLabels = new String[slots];
+            slotColumns = new int[slots];
+            for (int i = 0; i < labels.length; i++) {
+                int slot = System.identityHashCode(labels[i]) & (slots - 1);
+                while (slotLabels[slot] != null) {
+                    slot = (slot + 1) & (slots - 1);
+                }
+                slotLabels[slot] = labels[i];
+                slotColumns[slot] = columns[i];
+            }
+        }
+
+        /** The column of a label given as the interned constant, or -1 when it must be looked up by its text. */
+        int columnByIdentity(Object label) {
+            int mask = slotLabels.length - 1;
+            for (int slot = System.identityHashCode(label) & mask; slotLabels[slot] != null; slot = (slot + 1) & mask) {
+                if (slotLabels[slot] == label) {
+                    return slotColumns[slot];
+                }
+            }
+            return -1;
         }
     }
 
@@ -49,11 +77,9 @@ final class IndexedRow extends AbstractMap<String, Object> {
 
     @Override
     public Object get(Object label) {
-        String[] labels = columns.labels;
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] == label) {
-                return values[columns.columns[i]];
-            }
+        int byIdentity = columns.columnByIdentity(label);
+        if (byIdentity >= 0) {
+            return values[byIdentity];
         }
         Integer column = columns.places.get(label);
         return column == null ? null : values[column];

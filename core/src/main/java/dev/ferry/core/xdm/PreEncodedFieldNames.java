@@ -19,6 +19,12 @@ public final class PreEncodedFieldNames {
     /** Far more than the XDM events' names (under a hundred), few enough to be no memory concern. */
     public static final int DEFAULT_CAPACITY = 512;
 
+    /**
+     * Slots looked at from a name's own: among the events' few dozen names, two with the same slot are likely, and
+     * with one slot each they took it from each other on every event, sending both to the map every time.
+     */
+    private static final int PROBES = 4;
+
     private final int capacity;
     private final Map<String, SerializedString> names = new ConcurrentHashMap<>();
     /**
@@ -30,6 +36,7 @@ public final class PreEncodedFieldNames {
 
     private record Entry(String name, SerializedString encoded) {
     }
+
 
     public PreEncodedFieldNames(int capacity) {
         this.capacity = capacity;
@@ -52,17 +59,24 @@ public final class PreEncodedFieldNames {
     }
 
     private SerializedString encoded(String name) {
-        int slot = System.identityHashCode(name) & (byIdentity.length - 1);
-        Entry known = byIdentity[slot];
-        if (known != null && known.name() == name) {
-            return known.encoded();
+        int mask = byIdentity.length - 1;
+        int home = System.identityHashCode(name) & mask;
+        int free = -1;
+        for (int probe = 0; probe < PROBES; probe++) {
+            int slot = (home + probe) & mask;
+            Entry known = byIdentity[slot];
+            if (known == null) {
+                free = free < 0 ? slot : free;
+            } else if (known.name() == name) {
+                return known.encoded();
+            }
         }
         SerializedString encoded = names.get(name);
         if (encoded == null && names.size() < capacity) {
             encoded = names.computeIfAbsent(name, SerializedString::new);
         }
         if (encoded != null) {
-            byIdentity[slot] = new Entry(name, encoded);
+            byIdentity[free >= 0 ? free : home] = new Entry(name, encoded);
         }
         return encoded;
     }

@@ -2,11 +2,16 @@ package dev.ferry.core.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ferry.core.identity.Identities;
 import dev.ferry.core.testing.CompatSchema;
 import dev.ferry.core.xdm.EventIds;
+import dev.ferry.core.xdm.PreEncodedFieldNames;
+import dev.ferry.core.xdm.Xdm;
 import dev.ferry.core.xdm.XdmEvent;
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -248,6 +253,56 @@ class OrderEventMapperTest {
         assertThat(tee.get("priceTotal").asDouble()).isEqualTo(25.0);
         assertThat(tee.get("selectedOptions").get(0).get("value").asText()).isEqualTo("Blue");
         assertThat(CompatSchema.errors(event.xdm())).isEmpty();
+    }
+
+    /**
+     * Lines work out what an order's events share once: each line is still that event's own JSON, and the warnings
+     * are still counted per event, for a registered customer and a guest, with the shipping address listed before
+     * the billing one and after it, documents with items of their own, and with and without encoded names.
+     */
+    @ParameterizedTest
+    @CsvSource({"5, true, false", "5, false, true", ", true, true", ", false, false"})
+    void anOrdersLinesAreEachEventsJsonByteForByteWithTheSameWarnings(Long customerId, boolean billingFirst,
+                                                                      boolean namesEncoded) throws Exception {
+        List<Map<String, Object>> items = new ArrayList<>(configurableTee());
+        items.add(item(4, null, "BAD-QTY", "-1", "{not json"));
+        SalesOrder base = snapshot(customerId, "EUR", items);
+        Map<String, Object> shipped = Map.of("order_item_id", 1L, "sku", "FY-TEE-M-Blue", "name", "Tee",
+                "qty", new BigDecimal("1.0000"), "row_total", new BigDecimal("25.0000"));
+        SalesDocument invoice = new SalesDocument(Map.of("entity_id", 7L, "grand_total", new BigDecimal("20.0000"),
+                "created_at", CHANGED_AT), List.of(), List.of());
+        SalesDocument shipment = new SalesDocument(Map.of("entity_id", 3L, "created_at", CHANGED_AT),
+                List.of(shipped), List.of(Map.of("track_number", "9400100000")));
+        SalesDocument creditMemo = new SalesDocument(Map.of("entity_id", 9L, "grand_total", new BigDecimal("25.5000"),
+                "order_currency_code", "EUR", "transaction_id", "R-9"), List.of(shipped), List.of());
+        Map<String, Object> shipTo = Map.of("address_type", "shipping", "street", "Am Kai 5", "city", "Hamburg",
+                "postcode", "20457", "country_id", "DE");
+        SalesOrder order = new SalesOrder(base.order(), base.items(), billingFirst
+                ? List.of(address("billing"), shipTo) : List.of(shipTo, address("billing")), base.payments(),
+                base.scope(), List.of(invoice), List.of(shipment), List.of(creditMemo));
+        List<OrderChange> changes = List.of(
+                new OrderChange(OrderChangeKind.PLACED, 42, "000000042", 42, PLACED_AT),
+                new OrderChange(OrderChangeKind.INVOICED, 42, "000000042", 7, CHANGED_AT),
+                new OrderChange(OrderChangeKind.SHIPPED, 42, "000000042", 3, CHANGED_AT),
+                new OrderChange(OrderChangeKind.CREDIT_MEMO, 42, "000000042", 9, CHANGED_AT),
+                new OrderChange(OrderChangeKind.CANCELLED, 42, "000000042", 42, CHANGED_AT));
+        OrderEventMapper eventByEvent = new OrderEventMapper("commerceCustomerId");
+        StringBuilder expected = new StringBuilder();
+        for (OrderChange change : changes) {
+            expected.append(eventByEvent.map(change, order).toJson()).append('\n');
+        }
+
+        OrderEventMapper lines = new OrderEventMapper("commerceCustomerId");
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        JsonGenerator plain = Xdm.JSON.createGenerator(buffer);
+        try (JsonGenerator out = namesEncoded ? new PreEncodedFieldNames(16).wrap(plain) : plain) {
+            out.setRootValueSeparator(null);
+            lines.writeLines(changes, order, out);
+        }
+
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        assertThat(lines.warnings()).as("quantity and product_options in the three events listing the order's items").isEqualTo(6)
+                .isEqualTo(eventByEvent.warnings());
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,15 +99,8 @@ final class ConfigCheck {
     }
 
     private List<CheckResult> unknownKeys() {
-        List<String> known = Arrays.stream(FerrySetting.values()).map(FerrySetting::key).toList();
-        List<CheckResult> results = new ArrayList<>();
-        lines.forEach((key, line) -> {
-            if (key.startsWith("ferry.") && FerrySetting.byKey(key).isEmpty()) {
-                String nearest = Nearest.to(key, known).map(k -> "; did you mean " + k + "?").orElse("");
-                results.add(CheckResult.fail(Area.CONFIG, WHAT, file + ":" + line + ": unknown key " + key + nearest));
-            }
-        });
-        return results;
+        return UnknownKeys.of(file, lines).stream().map(unknown -> CheckResult.fail(Area.CONFIG, WHAT, unknown))
+                .toList();
     }
 
     private List<CheckResult> ports() {

@@ -2,6 +2,7 @@ package dev.ferry.app.command;
 
 import dev.ferry.app.check.Redactor;
 import dev.ferry.app.log.LogRedaction;
+import dev.ferry.core.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ConfigOptionTest {
 
@@ -28,5 +30,34 @@ class ConfigOptionTest {
         option.load();
 
         assertThat(LogRedaction.redact("IMS refused p8e-client-secret-42")).isEqualTo("IMS refused ****");
+    }
+
+    @Test
+    void aMisspeltKeyStopsTheCommandWithItsLineAndTheKeyMeant() throws Exception {
+        ConfigOption option = new ConfigOption();
+        option.file = Files.writeString(dir.resolve("ferry.properties"), "# AEP\nferry.aep.dataset-id=ds\n"
+                + "ferry.aep.ims-url=http://127.0.0.1:8090\n");
+
+        assertThatThrownBy(option::load).isInstanceOf(ConfigException.class).hasMessage(option.file
+                + ":3: unknown key ferry.aep.ims-url; did you mean ferry.aep.ims.url?");
+    }
+
+    @Test
+    void severalUnknownKeysAreCountedAfterTheFirstAndOtherKeysAreLeftToTheRoutes() throws Exception {
+        ConfigOption option = new ConfigOption();
+        option.file = Files.writeString(dir.resolve("ferry.properties"), "ferry.aep.datasetid=ds\n"
+                + "ferry.nonsense=1\nshop.region=eu\n");
+
+        assertThatThrownBy(option::load).isInstanceOf(ConfigException.class).hasMessage(option.file
+                + ":1: unknown key ferry.aep.datasetid; did you mean ferry.aep.dataset-id? (and 1 more; ferry check"
+                + " lists them all)");
+    }
+
+    @Test
+    void knownKeysAndKeysOutsideFerrysOwnLoad() throws Exception {
+        ConfigOption option = new ConfigOption();
+        option.file = Files.writeString(dir.resolve("ferry.properties"), "ferry.aep.dataset-id=ds\nshop.region=eu\n");
+
+        assertThat(option.load().asMap()).containsEntry("ferry.aep.dataset-id", "ds").containsEntry("shop.region", "eu");
     }
 }

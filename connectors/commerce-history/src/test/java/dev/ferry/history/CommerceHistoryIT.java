@@ -534,6 +534,18 @@ class CommerceHistoryIT {
         assertThat(batches.get()).isZero();
     }
 
+    @Test
+    void resumingAnotherRangeNamesTheRangeOfTheLastExportFinishedOrNot() {
+        var template = camel.createProducerTemplate();
+        String base = "commerce-history:orders?dataSource=#commerceDb&sinkUri=direct:sink&outDir=" + outDir;
+        template.requestBody(base + "&from=2000-01-01&to=2000-02-01", (Object) null);
+
+        assertThatThrownBy(() -> template.requestBody(base + "&from=2000-01-01&to=2000-03-01&resume=true",
+                (Object) null)).rootCause().hasMessageStartingWith("the last export named 'orders' covers 2000-01-01")
+                .hasMessageEndingWith("resume it with the same --from, --to and --stores, or run a new one without"
+                        + " --resume");
+    }
+
     private HistoryCheckpoint checkpoint() {
         return state.checkpoints().get("commerce-history:orders").map(HistoryCheckpoint::fromJson).orElseThrow();
     }

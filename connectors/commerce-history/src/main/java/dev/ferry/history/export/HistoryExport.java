@@ -189,8 +189,9 @@ public final class HistoryExport {
                 .orElseThrow(() -> new IllegalArgumentException("there is no interrupted export named '" + job.name()
                         + "' to resume; run it without --resume"));
         if (!saved.scope().equals(job.scope())) {
-            throw new IllegalArgumentException("the interrupted export '" + job.name() + "' covers " + saved.scope()
-                    + "; resume it with the same --from, --to and --stores");
+            // the checkpoint outlives a finished export too, so it is not called interrupted here
+            throw new IllegalArgumentException("the last export named '" + job.name() + "' covers " + saved.scope()
+                    + "; resume it with the same --from, --to and --stores, or run a new one without --resume");
         }
         if (saved.batch() != null && sink == null) {
             throw new IllegalArgumentException("the interrupted export '" + job.name() + "' has batch "

@@ -78,7 +78,7 @@ public final class HistoryCommand implements Callable<Integer> {
             camel.start();
             HistorySummary summary = camel.createProducerTemplate().requestBody(uri(settings, workDir), null,
                     HistorySummary.class);
-            stdout.println("history " + name + ": " + summary);
+            stdout.println("history '" + name + "': " + summary);
             summary.failures().forEach(failure -> stdout.println("  batch failure: " + failure));
             if (dryRun && schema != null) {
                 DryRunValidation.Outcome outcome = DryRunValidation.validate(workDir, name, schema);

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +79,7 @@ class HistoryCommandIT {
                     config(sandbox).toString(), "--from", "2022-01-01", "--to", "2025-07-01");
 
             assertThat(result.exitCode()).as(result.output()).isZero();
-            assertThat(result.output()).contains("history history: 120 orders").contains("(0 failed)");
+            assertThat(result.output()).contains("history 'history': 120 orders").contains("(0 failed)");
             List<ReceivedEvent> received = sandbox.events().list();
             assertThat(received).isNotEmpty().allMatch(event -> event.channel() == Channel.BATCH);
             assertThat(received.stream().map(ReceivedEvent::id).distinct().count()).isEqualTo(received.size());
@@ -125,7 +126,7 @@ class HistoryCommandIT {
                     .isEqualTo(1);
             List<ReceivedEvent> received = sandbox.events().list();
             assertThat(received.stream().map(ReceivedEvent::id).distinct().count()).isEqualTo(received.size());
-            assertThat(resumed.output()).contains("history history: 120 orders, " + received.size() + " events");
+            assertThat(resumed.output()).contains("history 'history': 120 orders, " + String.format(Locale.ROOT, "%,d", received.size()) + " events");
         }
     }
 

@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -127,7 +128,7 @@ class HistoryRoutesIT {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         List<ReceivedEvent> received = sandbox.events().list();
-        assertThat(answer.body()).startsWith(ORDERS + " orders, " + received.size() + " events, ")
+        assertThat(answer.body()).startsWith(ORDERS + " orders, " + String.format(Locale.ROOT, "%,d", received.size()) + " events, ")
                 .contains("(0 failed)");
         assertThat(placed()).hasSize(ORDERS);
         assertThat(received.stream().map(ReceivedEvent::id).distinct().count()).isEqualTo(received.size());

@@ -57,6 +57,33 @@ class JsonLinesRowsTest {
         assertThat(rows(text.toString())).containsExactlyElementsOf(readerRows(text.toString()));
     }
 
+    /**
+     * The line end at every place in and around an eight-byte word, behind bytes that differ from a line end by one
+     * bit (0x8A, 0x8D, 0x0B, 0x0C, 0x1A) and behind a zero byte, whose borrow the search must not take for a find.
+     */
+    @Test
+    void theFirstLineEndIsFoundWhereverItFallsInAWord() {
+        byte[] decoys = {(byte) 0x8A, (byte) 0x8D, 0x0B, 0x0C, 0x1A, 0x00, 'x', (byte) 0xFF};
+        for (byte end : new byte[] {'\n', '\r'}) {
+            for (int length = 0; length <= 20; length++) {
+                for (int at = 0; at <= length; at++) {
+                    byte[] bytes = new byte[length + 3];
+                    for (int i = 0; i < bytes.length; i++) {
+                        bytes[i] = decoys[i % decoys.length];
+                    }
+                    // searched from 1 to 1 + length: the line ends before and after the range are never looked at
+                    bytes[0] = '\n';
+                    bytes[length + 2] = end;
+                    if (at < length) {
+                        bytes[1 + at] = end;
+                    }
+                    assertThat(JsonLinesRows.lineEnd(bytes, 1, 1 + length)).as("length %d, %s at %d", length,
+                            end == '\n' ? "LF" : "CR", at).isEqualTo(1 + at);
+                }
+            }
+        }
+    }
+
     @Test
     void anEmptyFileHasNoRows() throws Exception {
         assertThat(rows("")).isEmpty();

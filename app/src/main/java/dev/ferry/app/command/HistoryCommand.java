@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.FailedToCreateProducerException;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PropertyBindingSupport;
 import picocli.CommandLine;
@@ -103,6 +104,13 @@ public final class HistoryCommand implements Callable<Integer> {
             if (cause instanceof HistoryAlreadyRunning) {
                 err.println("ferry: " + cause.getMessage());
                 return ExitCodes.FAILED;
+            }
+            throw e;
+        } catch (FailedToCreateProducerException e) {
+            // the endpoint checks its sizes against AEP's guardrails when its producer starts, before any work
+            if (e.getCause() instanceof IllegalArgumentException invalid) {
+                err.println("ferry: " + invalid.getMessage());
+                return ExitCodes.USAGE;
             }
             throw e;
         }

@@ -165,6 +165,9 @@ class HistoryCommandIT {
                     config.toString(), "--from", "2022-01-01", "--to", "2023-01-01", "--stores", "atlantis");
             FerryProcess.Result nothingToResume = FerryProcess.run(work, secret(sandbox), "history", "--config",
                     config.toString(), "--from", "2022-01-01", "--to", "2023-01-01", "--resume");
+            FerryProcess.Result overGuardrails = FerryProcess.run(work, secret(sandbox), "history", "--config",
+                    config(sandbox, "ferry.history.files-per-batch=2000").toString(), "--from", "2022-01-01", "--to",
+                    "2023-01-01");
 
             assertThat(reversed.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(reversed.output().strip()).isEqualTo("ferry: --from 2025-01-01 must be before --to 2024-01-01");
@@ -172,6 +175,10 @@ class HistoryCommandIT {
             assertThat(unknownStore.output()).contains("unknown store code(s) [atlantis]").doesNotContain("\tat ");
             assertThat(nothingToResume.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(nothingToResume.output()).contains("no interrupted export named 'history'");
+            assertThat(overGuardrails.exitCode()).as(overGuardrails.output()).isEqualTo(ExitCodes.USAGE);
+            assertThat(overGuardrails.output()).doesNotContain("Producer").containsPattern("(?m)^ferry: "
+                    + "commerce-history:history: 2000 files of \\d+ bytes exceed AEP's batch guardrails \\(1500 files,"
+                    + " 100 GB\\)$");
             assertThat(sandbox.events().size()).isZero();
         }
     }

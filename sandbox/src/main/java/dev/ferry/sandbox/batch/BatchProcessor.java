@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchProcessor {
 
-    /** Catalog's enforced limit; more files fail the batch at ingestion time. */
-    static final int MAX_FILES_PER_BATCH = 25_000;
+    /**
+     * AEP's guardrail for batch ingestion ("the maximum number of files per batch is 1500"); more files fail the batch
+     * at ingestion time.
+     */
+    static final int MAX_FILES_PER_BATCH = 1_500;
     /**
      * How long a processed batch stays {@code processing} before its final status, so that clients polling
      * Catalog meet the lifecycle AEP has instead of a batch that is done the instant it is completed.

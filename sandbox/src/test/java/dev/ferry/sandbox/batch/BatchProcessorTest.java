@@ -131,16 +131,19 @@ class BatchProcessorTest {
     }
 
     @Test
-    void failsABatchOverTheFileCountGuardrail() {
+    void failsABatchOverAepsGuardrailOf1500FilesAndTakesOneAtIt() {
         Map<String, byte[]> many = new LinkedHashMap<>();
-        for (int i = 0; i <= BatchProcessor.MAX_FILES_PER_BATCH; i++) {
+        for (int i = 1; i <= 1_500; i++) {
             many.put("part-" + i + ".json", new byte[0]);
         }
+        BatchOutcome atTheGuardrail = processor.ingest(many);
+        many.put("part-1501.json", new byte[0]);
 
         BatchOutcome outcome = processor.ingest(many);
 
+        assertThat(atTheGuardrail.errors()).isEmpty();
         assertThat(outcome.errors()).singleElement()
-                .satisfies(e -> assertThat(e.description()).startsWith("Batch ingestion guardrails hit: 25001 files"));
+                .satisfies(e -> assertThat(e.description()).startsWith("Batch ingestion guardrails hit: 1501 files"));
     }
 
     private static Map<String, byte[]> files(String name, String content, Object... more) {

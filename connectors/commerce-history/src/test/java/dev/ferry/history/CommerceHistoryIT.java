@@ -535,6 +535,21 @@ class CommerceHistoryIT {
     }
 
     @Test
+    void theDailyBatchCapStopsTheExportResumablyAndStartingOverDoesNotOpenAnotherDaysWorth() {
+        String capped = "&pageSize=7&fileSize=60000&filesPerBatch=1&batchesInFlight=1&batchesPerDay=2";
+
+        assertThatThrownBy(() -> exportToSink(capped)).cause().isInstanceOf(HistoryStopped.class)
+                .hasMessageContaining("the cap of 2 batches a day (batches-per-day) is reached until ");
+        int openedFirstRun = sink.created();
+        assertThatThrownBy(() -> exportToSink(capped)).as("a new export of the name, not a resume")
+                .cause().isInstanceOf(HistoryStopped.class).hasMessageContaining("the cap of 2 batches a day");
+        assertThatThrownBy(() -> exportToSink(capped + "&resume=true")).cause().isInstanceOf(HistoryStopped.class);
+
+        assertThat(openedFirstRun).isEqualTo(2);
+        assertThat(sink.created()).as("no batch opened after the cap").isEqualTo(2);
+    }
+
+    @Test
     void resumingAnotherRangeNamesTheRangeOfTheLastExportFinishedOrNot() {
         var template = camel.createProducerTemplate();
         String base = "commerce-history:orders?dataSource=#commerceDb&sinkUri=direct:sink&outDir=" + outDir;

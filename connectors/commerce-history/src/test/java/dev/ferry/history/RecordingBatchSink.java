@@ -36,6 +36,11 @@ final class RecordingBatchSink implements Processor {
     private final Map<String, Map<String, List<JsonNode>>> files = new ConcurrentHashMap<>();
     private final Map<String, String> statuses = new ConcurrentHashMap<>();
 
+    /** How many batches were opened (their first file uploaded). */
+    int created() {
+        return created.get();
+    }
+
     @Override
     public void process(Exchange exchange) throws IOException {
         Message in = exchange.getIn();

@@ -53,7 +53,7 @@ public enum FerrySetting {
     HISTORY_FILE_SIZE("ferry.history.file-size", "268435456", "Largest JSON Lines file of a history export, in bytes (AEP recommends at most 256 MB); a file never exceeds it."),
     HISTORY_FILES_PER_BATCH("ferry.history.files-per-batch", "100", "Files per AEP batch of a history export; at most 1500 files and 100 GB per batch (AEP's guardrails)."),
     HISTORY_BATCHES_IN_FLIGHT("ferry.history.batches-in-flight", "4", "Completed batches of a history export that may wait for AEP's final status at once while the next loads (AEP processes several side by side); each keeps its files on disk until then, so the disk holds up to batches-in-flight + 2 batches."),
-    HISTORY_BATCHES_PER_DAY("ferry.history.batches-per-day", "90", "At most this many history batches in any 24 hours (AEP's guardrail for Profile-enabled datasets is 90); the export stops, resumable, when reached; 0 for no cap."),
+    HISTORY_BATCHES_PER_DAY("ferry.history.batches-per-day", "90", "At most this many history batches in any 24 hours (AEP's guardrail for Profile-enabled datasets is 90), counted over an export name's runs; the export stops, resumable, when reached; 0 for no cap."),
     HISTORY_PAGE_SIZE("ferry.history.page-size", "500", "Orders a history export reads per page (keyset on sales_order.entity_id)."),
     STOREFRONT_RAW_EMAIL("ferry.storefront.raw-email", "true", "Whether a signed-in shopper's raw email address goes into personalEmail.address where Adobe's collector puts it; false sends only its SHA-256 hash (Email_LC_SHA256)."),
     STOREFRONT_ALLOWED_ORIGINS("ferry.storefront.allowed-origins", "", "Comma-separated storefront origins (https://shop.example.com) allowed to post events cross-origin; empty allows same-origin pages only."),

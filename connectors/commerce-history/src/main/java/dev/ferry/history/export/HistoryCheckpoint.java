@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ferry.core.xdm.Xdm;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where an export stands, saved in Ferry's state database after every file it handed over. The settled part:
@@ -30,7 +31,22 @@ public record HistoryCheckpoint(String scope, long afterOrderId, long nextFile, 
     }
 
     public static HistoryCheckpoint start(String scope) {
-        return new HistoryCheckpoint(scope, 0, 1, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of(), null, List.of());
+        return start(scope, List.of());
+    }
+
+    /**
+     * A new export that still counts, against the daily cap, the batches opened at {@code batchTimes} (epoch
+     * millis): AEP's daily guardrail does not restart with an export.
+     */
+    public static HistoryCheckpoint start(String scope, List<Long> batchTimes) {
+        return new HistoryCheckpoint(scope, 0, 1, 0, 0, 0, 0, 0, 0, 0, List.of(), batchTimes, null, List.of());
+    }
+
+    /** When the batches this export sent, and those it left settling or open, were opened, after {@code dayAgo}. */
+    public List<Long> batchTimesSince(long dayAgo) {
+        return Stream.of(batchTimes.stream(), settling.stream().map(OpenBatch::createdAt),
+                        Stream.ofNullable(batch).map(OpenBatch::createdAt))
+                .flatMap(times -> times).filter(time -> time > dayAgo).sorted().toList();
     }
 
     /** This checkpoint advanced past the orders of a settled file. */

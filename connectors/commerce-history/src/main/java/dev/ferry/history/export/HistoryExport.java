@@ -183,7 +183,7 @@ public final class HistoryExport {
 
     private HistoryCheckpoint startingPoint(boolean resume) {
         if (!resume) {
-            return HistoryCheckpoint.start(job.scope());
+            return HistoryCheckpoint.start(job.scope(), batchTimesOfTheLastRun());
         }
         HistoryCheckpoint saved = state.checkpoints().get(job.checkpointKey()).map(HistoryCheckpoint::fromJson)
                 .orElseThrow(() -> new IllegalArgumentException("there is no interrupted export named '" + job.name()
@@ -604,14 +604,27 @@ public final class HistoryExport {
         state.checkpoints().put(job.checkpointKey(), checkpoint.toJson());
     }
 
+    /**
+     * The batches the name's last export opened in the past day, which a new export of the name still counts against
+     * the daily cap: starting over must not open another day's worth. None when its checkpoint cannot be read, so
+     * that starting over stays the way out of a broken one.
+     */
+    private List<Long> batchTimesOfTheLastRun() {
+        try {
+            return state.checkpoints().get(job.checkpointKey()).map(HistoryCheckpoint::fromJson)
+                    .map(last -> last.batchTimesSince(dayAgo())).orElse(List.of());
+        } catch (IllegalStateException unreadable) {
+            LOG.warn("history export '{}': {}; the batches its last run opened are not counted against the daily cap",
+                    job.name(), unreadable.getMessage());
+            return List.of();
+        }
+    }
+
     private void checkDailyCap() {
         if (job.batchesPerDay() <= 0) {
             return;
         }
-        long dayAgo = dayAgo();
-        List<Long> lastDay = Stream.concat(checkpoint.batchTimes().stream(),
-                        checkpoint.settling().stream().map(OpenBatch::createdAt))
-                .filter(time -> time > dayAgo).sorted().toList();
+        List<Long> lastDay = checkpoint.batchTimesSince(dayAgo());
         if (lastDay.size() >= job.batchesPerDay()) {
             throw stopped("the cap of " + job.batchesPerDay() + " batches a day (batches-per-day) is reached until "
                     + Instant.ofEpochMilli(lastDay.get(0)).plus(DAY), null);

@@ -12,6 +12,23 @@ class HistoryCheckpointTest {
     private static final String SCOPE = "2021-01-01T00:00:00Z..2022-01-01T00:00:00Z";
 
     @Test
+    void theBatchesOfThePastDayAreThoseSentSettlingAndOpenAndANewExportStillCountsThem() {
+        OpenBatch settling = new OpenBatch("b-3", List.of(new UploadedFile(3, 75, 20, 61, 0)), true, false, 3_000);
+        OpenBatch open = new OpenBatch("b-4", List.of(new UploadedFile(4, 99, 10, 33, 0)), false, false, 4_000);
+        HistoryCheckpoint last = HistoryCheckpoint.start(SCOPE).batchSent(500, null, false, 0)
+                .batchSent(2_000, null, false, 0).withSettlingAlso(settling).withBatch(open);
+
+        List<Long> pastDay = last.batchTimesSince(1_000);
+        HistoryCheckpoint next = HistoryCheckpoint.start("2022-01-01T00:00:00Z..2023-01-01T00:00:00Z", pastDay);
+
+        assertThat(pastDay).as("the batch sent at 500 is more than a day old").containsExactly(2_000L, 3_000L, 4_000L);
+        assertThat(next.batchTimesSince(1_000)).containsExactly(2_000L, 3_000L, 4_000L);
+        assertThat(next.batches()).isZero();
+        assertThat(next.batch()).isNull();
+        assertThat(next.settling()).isEmpty();
+    }
+
+    @Test
     void anOpenBatchSurvivesTheStateDatabaseAndTheExportGoesOnAfterItsLastFile() {
         HistoryCheckpoint settled = HistoryCheckpoint.start(SCOPE).advance(new UploadedFile(1, 40, 30, 90, 0), 5);
         HistoryCheckpoint open = settled.withBatch(new OpenBatch("b-2", List.of(new UploadedFile(2, 75, 20, 61, 1)),

@@ -30,10 +30,6 @@ public record HistoryCheckpoint(String scope, long afterOrderId, long nextFile, 
         settling = settling == null ? List.of() : List.copyOf(settling);
     }
 
-    public static HistoryCheckpoint start(String scope) {
-        return start(scope, List.of());
-    }
-
     /**
      * A new export that still counts, against the daily cap, the batches opened at {@code batchTimes} (epoch
      * millis): AEP's daily guardrail does not restart with an export.

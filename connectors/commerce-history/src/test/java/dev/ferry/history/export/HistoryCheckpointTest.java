@@ -15,7 +15,7 @@ class HistoryCheckpointTest {
     void theBatchesOfThePastDayAreThoseSentSettlingAndOpenAndANewExportStillCountsThem() {
         OpenBatch settling = new OpenBatch("b-3", List.of(new UploadedFile(3, 75, 20, 61, 0)), true, false, 3_000);
         OpenBatch open = new OpenBatch("b-4", List.of(new UploadedFile(4, 99, 10, 33, 0)), false, false, 4_000);
-        HistoryCheckpoint last = HistoryCheckpoint.start(SCOPE).batchSent(500, null, false, 0)
+        HistoryCheckpoint last = HistoryCheckpoint.start(SCOPE, List.of()).batchSent(500, null, false, 0)
                 .batchSent(2_000, null, false, 0).withSettlingAlso(settling).withBatch(open);
 
         List<Long> pastDay = last.batchTimesSince(1_000);
@@ -30,7 +30,7 @@ class HistoryCheckpointTest {
 
     @Test
     void anOpenBatchSurvivesTheStateDatabaseAndTheExportGoesOnAfterItsLastFile() {
-        HistoryCheckpoint settled = HistoryCheckpoint.start(SCOPE).advance(new UploadedFile(1, 40, 30, 90, 0), 5);
+        HistoryCheckpoint settled = HistoryCheckpoint.start(SCOPE, List.of()).advance(new UploadedFile(1, 40, 30, 90, 0), 5);
         HistoryCheckpoint open = settled.withBatch(new OpenBatch("b-2", List.of(new UploadedFile(2, 75, 20, 61, 1)),
                 false, false, 1_000).with(new UploadedFile(3, 99, 10, 33, 0)));
 
@@ -45,7 +45,7 @@ class HistoryCheckpointTest {
 
     @Test
     void withoutAnOpenBatchTheExportGoesOnAfterTheLastSettledFile() {
-        HistoryCheckpoint settled = HistoryCheckpoint.start(SCOPE).advance(new UploadedFile(1, 40, 30, 90, 2), 5);
+        HistoryCheckpoint settled = HistoryCheckpoint.start(SCOPE, List.of()).advance(new UploadedFile(1, 40, 30, 90, 2), 5);
 
         assertThat(settled.lastOrderHandedOver()).isEqualTo(40);
         assertThat(settled.nextFileToWrite()).isEqualTo(2);
@@ -67,7 +67,7 @@ class HistoryCheckpointTest {
 
     @Test
     void aBatchWaitingForAepAndTheOneLoadingAfterItSurviveTheStateDatabaseAndTheExportGoesOnAfterTheLoadingOne() {
-        HistoryCheckpoint settled = HistoryCheckpoint.start(SCOPE).advance(new UploadedFile(1, 40, 30, 90, 0), 5);
+        HistoryCheckpoint settled = HistoryCheckpoint.start(SCOPE, List.of()).advance(new UploadedFile(1, 40, 30, 90, 0), 5);
         OpenBatch processing = new OpenBatch("b-2", List.of(new UploadedFile(2, 75, 20, 61, 1)), true, false, 1_000);
         HistoryCheckpoint both = settled.withSettlingAlso(processing)
                 .withBatch(new OpenBatch("b-3", List.of(new UploadedFile(3, 99, 10, 33, 0)), false, false, 2_000));
@@ -86,7 +86,7 @@ class HistoryCheckpointTest {
         OpenBatch first = new OpenBatch("b-1", List.of(new UploadedFile(1, 40, 30, 90, 0)), true, false, 1_000);
         OpenBatch second = new OpenBatch("b-2", List.of(new UploadedFile(2, 75, 20, 61, 0)), true, false, 2_000);
         OpenBatch replacement = new OpenBatch("b-3", first.files(), true, true, 3_000);
-        HistoryCheckpoint both = HistoryCheckpoint.start(SCOPE).withSettlingAlso(first).withSettlingAlso(second);
+        HistoryCheckpoint both = HistoryCheckpoint.start(SCOPE, List.of()).withSettlingAlso(first).withSettlingAlso(second);
 
         HistoryCheckpoint read = HistoryCheckpoint.fromJson(both.toJson());
 

@@ -2,12 +2,14 @@ package dev.ferry.sandbox.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.format.EmailFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +45,10 @@ public final class XdmSchema {
                 .formatAssertionsEnabled(true)
                 .pathType(PathType.JSON_PATH)
                 .build();
-        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schemaDocument, config);
+        JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7())
+                .format(new RememberedEmailFormat(new EmailFormat())).build();
+        this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, factory -> factory.metaSchema(draft7))
+                .getSchema(schemaDocument, config);
         this.schema.initializeValidators();
         this.source = source;
     }

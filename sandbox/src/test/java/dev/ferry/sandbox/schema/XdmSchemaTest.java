@@ -45,6 +45,21 @@ class XdmSchemaTest {
     }
 
     @Test
+    void anEmailAddressIsJudgedAsBeforeWhenTheSameAddressComesAgainOrAnotherComesBetween() {
+        String[] addresses = {"ines.durand291@example.com", "ines.durand291@example.com", "not an address",
+            "not an address", "ines.durand291@example.com", "jo.example.com"};
+
+        for (String address : addresses) {
+            ObjectNode event = SampleEvents.orderPlaced("e-1");
+            event.putObject("personalEmail").put("address", address);
+            boolean valid = !address.equals("not an address") && !address.equals("jo.example.com");
+
+            assertThat(schema.validate(event).paths()).as(address)
+                    .isEqualTo(valid ? java.util.List.of() : java.util.List.of("$.personalEmail.address"));
+        }
+    }
+
+    @Test
     void reportsAMissingRequiredFieldByItsPath() {
         ObjectNode event = SampleEvents.productView("e-1");
         event.remove("_id");

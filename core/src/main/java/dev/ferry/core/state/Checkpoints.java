@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +31,24 @@ public final class Checkpoints {
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    /** Every checkpoint whose name starts with {@code prefix}; a prefix's {@code %} and {@code _} are plain characters. */
+    public Map<String, String> startingWith(String prefix) {
+        String pattern = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT name, checkpoint_value"
+                    + " FROM ferry_checkpoint WHERE name LIKE ? ESCAPE '!'")) {
+                select.setString(1, pattern);
+                Map<String, String> found = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.put(rows.getString(1), rows.getString(2));
+                    }
+                }
+                return found;
             }
         });
     }

@@ -49,6 +49,22 @@ class CheckpointsTest {
     }
 
     @OnEveryStateDatabase
+    void checkpointsAreFoundByTheirNamesStartReadingWildcardsAsPlainCharacters(TestDatabase kind) {
+        open(kind);
+        state.checkpoints().put("history:a_b", "1");
+        state.checkpoints().put("history:a%c", "2");
+        state.checkpoints().put("history:axb", "3");
+        state.checkpoints().put("History:a_b", "4");
+        state.checkpoints().put("history-run:a_b", "5");
+
+        assertThat(state.checkpoints().startingWith("history:"))
+                .isEqualTo(Map.of("history:a%c", "2", "history:a_b", "1", "history:axb", "3"));
+        assertThat(state.checkpoints().startingWith("history:a_")).containsOnlyKeys("history:a_b");
+        assertThat(state.checkpoints().startingWith("history:a%")).containsOnlyKeys("history:a%c");
+        assertThat(state.checkpoints().startingWith("nothing:")).isEmpty();
+    }
+
+    @OnEveryStateDatabase
     void aCheckpointIsCreatedReplacedAndRemovedOnlyAsItsWriterLastSawIt(TestDatabase kind) {
         open(kind);
 

@@ -67,8 +67,9 @@ public class CommerceHistoryEndpoint extends CommerceDatabaseEndpoint {
     private int batchesInFlight = 4;
 
     @UriParam(label = "sizes", defaultValue = "90", description = "At most this many batches in any 24 hours (AEP's "
-            + "guardrail for Profile-enabled datasets is 90), counted over the export name's runs, so starting over "
-            + "does not reset it; the export stops, resumable, when it is reached; 0 for no cap")
+            + "guardrail for a sandbox's Profile-enabled datasets is 90), counted over every export in the state "
+            + "database and every run of each, so starting over does not reset it; the export stops, resumable, when "
+            + "it is reached; 0 for no cap")
     private int batchesPerDay = 90;
 
     @UriParam(label = "advanced", description = "Told after every page how far the export is (the CLI's progress bar)")

@@ -550,6 +550,21 @@ class CommerceHistoryIT {
     }
 
     @Test
+    void theDailyBatchCapCountsTheBatchesOfEveryExportNameAsAepCountsTheSandboxs() {
+        String oneBatchEach = "&pageSize=7&fileSize=60000&filesPerBatch=1&batchesInFlight=1&batchesPerDay=3";
+        var template = camel.createProducerTemplate();
+        String other = "commerce-history:other?dataSource=#commerceDb&sinkUri=direct:sink&outDir=" + outDir
+                + "/other&from=" + FROM + "&to=" + TO + oneBatchEach;
+
+        assertThatThrownBy(() -> exportToSink(oneBatchEach)).cause().isInstanceOf(HistoryStopped.class);
+        assertThat(sink.created()).isEqualTo(3);
+        assertThatThrownBy(() -> template.requestBody(other, (Object) null)).as("another name, the same sandbox")
+                .cause().isInstanceOf(HistoryStopped.class).hasMessageContaining("the cap of 3 batches a day");
+
+        assertThat(sink.created()).as("no batch opened by the other name").isEqualTo(3);
+    }
+
+    @Test
     void resumingAnotherRangeNamesTheRangeOfTheLastExportFinishedOrNot() {
         var template = camel.createProducerTemplate();
         String base = "commerce-history:orders?dataSource=#commerceDb&sinkUri=direct:sink&outDir=" + outDir;

@@ -624,11 +624,31 @@ public final class HistoryExport {
         if (job.batchesPerDay() <= 0) {
             return;
         }
-        List<Long> lastDay = checkpoint.batchTimesSince(dayAgo());
+        List<Long> lastDay = batchTimesOfEveryExportSince(dayAgo());
         if (lastDay.size() >= job.batchesPerDay()) {
             throw stopped("the cap of " + job.batchesPerDay() + " batches a day (batches-per-day) is reached until "
-                    + Instant.ofEpochMilli(lastDay.get(0)).plus(DAY), null);
+                    + Instant.ofEpochMilli(lastDay.get(lastDay.size() - job.batchesPerDay())).plus(DAY), null);
         }
+    }
+
+    /**
+     * When the batches opened since {@code dayAgo} were opened, by this export and every other export name in the
+     * state database, oldest first: AEP's guardrail counts a sandbox's batches, whichever export opened them.
+     */
+    private List<Long> batchTimesOfEveryExportSince(long dayAgo) {
+        List<Long> times = new ArrayList<>(checkpoint.batchTimesSince(dayAgo));
+        state.checkpoints().startingWith(HistoryJob.CHECKPOINT_PREFIX).forEach((key, json) -> {
+            if (!key.equals(job.checkpointKey())) {
+                try {
+                    times.addAll(HistoryCheckpoint.fromJson(json).batchTimesSince(dayAgo));
+                } catch (IllegalStateException unreadable) {
+                    LOG.warn("history export '{}': the checkpoint {} is not counted against the daily cap: {}",
+                            job.name(), key, unreadable.getMessage());
+                }
+            }
+        });
+        times.sort(null);
+        return times;
     }
 
     private long dayAgo() {

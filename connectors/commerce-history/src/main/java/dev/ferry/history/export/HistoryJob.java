@@ -15,8 +15,11 @@ public record HistoryJob(String name, HistoryRange range, Set<Long> storeIds, St
                          Set<OrderChangeKind> kinds, int pageSize, long fileSize, int filesPerBatch,
                          int batchesInFlight, int batchesPerDay, Path outDir) {
 
+    /** What every export's checkpoint key starts with. */
+    public static final String CHECKPOINT_PREFIX = "commerce-history:";
+
     public String checkpointKey() {
-        return "commerce-history:" + name;
+        return CHECKPOINT_PREFIX + name;
     }
 
     /** What a checkpoint must match for {@code --resume} to go on with it. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Processes completed batches off the request path: validates every JSON Lines record against the dataset's
  * schema, then either stores them all (success) or none (failed, with AEP's error codes), as a batch without
- * partial ingestion behaves.
+ * partial ingestion behaves. A record is first checked from its bytes ({@link EventIntake#provenValid}); only one
+ * that check does not prove valid is parsed into a tree for the full validator, which decides and words the errors.
  *
  * <p>Batches run on the sandbox's own batch threads rather than Vert.x's worker pool: a batch of large files takes
  * minutes, which Vert.x would report again and again as a blocked worker thread.
@@ -82,6 +84,13 @@ final class BatchProcessor {
         long[] rows = {0};
         forEachRecord(files, line -> {
             long row = ++rows[0];
+            Optional<EventFacts> proven = intake.provenValid(line.content(), line.offset(), line.length());
+            if (proven.isPresent()) {
+                if (findings.failedRows == 0) {
+                    valid.add(new ValidRecord(line, proven.get()));
+                }
+                return;
+            }
             JsonNode xdm = line.object().orElse(null);
             if (xdm == null) {
                 findings.add(BatchError.UNPARSABLE_ROW, row, line.where() + ": not a JSON object");

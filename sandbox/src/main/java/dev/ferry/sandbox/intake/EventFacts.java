@@ -3,6 +3,7 @@ package dev.ferry.sandbox.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.sandbox.profiles.ProfileFacts;
 import dev.ferry.sandbox.web.Json;
+import java.util.List;
 
 /**
  * What storing a validated event needs of it besides its text, read from its tree once: a batch holds these from
@@ -14,6 +15,13 @@ import dev.ferry.sandbox.web.Json;
  * @param profile   what the profile store learns of it
  */
 public record EventFacts(String id, String eventType, ProfileFacts profile) {
+
+    /**
+     * Where in an event everything that {@link #of} reads lies (its own fields and {@link ProfileFacts#of}'s), as
+     * JSON pointers: an object holding only these parts of an event gives the same facts as the whole event.
+     */
+    public static final List<String> READ_FROM =
+            List.of("/_id", "/eventType", "/timestamp", "/identityMap", "/commerce/order/priceTotal");
 
     public static EventFacts of(JsonNode xdm) {
         return new EventFacts(idOf(xdm), eventTypeOf(xdm), ProfileFacts.of(xdm));

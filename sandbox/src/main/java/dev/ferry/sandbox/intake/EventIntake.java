@@ -7,10 +7,12 @@ import dev.ferry.sandbox.ReceivedEvents;
 import dev.ferry.sandbox.profiles.ProfileFacts;
 import dev.ferry.sandbox.schema.ValidationResult;
 import dev.ferry.sandbox.schema.XdmSchema;
+import dev.ferry.sandbox.schema.streaming.StreamingCheck;
 import dev.ferry.sandbox.web.Json;
 import dev.ferry.sandbox.web.SandboxStats;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +22,7 @@ import java.util.function.Consumer;
 public final class EventIntake {
 
     private final XdmSchema schema;
+    private final Optional<StreamingCheck> streamingCheck;
     private final ReceivedEvents events;
     private final SandboxStats stats;
     private final Clock clock;
@@ -32,10 +35,19 @@ public final class EventIntake {
     public EventIntake(XdmSchema schema, ReceivedEvents events, SandboxStats stats, Clock clock,
                        Consumer<ProfileFacts> onAccepted) {
         this.schema = schema;
+        this.streamingCheck = schema.streamingCheck(EventFacts.READ_FROM);
         this.events = events;
         this.stats = stats;
         this.clock = clock;
         this.onAccepted = onAccepted;
+    }
+
+    /**
+     * What storing the event in {@code content} needs, when its bytes alone prove it valid; empty when they do not,
+     * and the event's tree must be {@link #validate validated} to tell.
+     */
+    public Optional<EventFacts> provenValid(byte[] content, int offset, int length) {
+        return streamingCheck.map(check -> check.provenValid(content, offset, length)).map(EventFacts::of);
     }
 
     public ValidationResult validate(JsonNode xdm) {

@@ -2,6 +2,9 @@ package dev.ferry.sandbox.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.Format;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -10,14 +13,19 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.format.EmailFormat;
+import dev.ferry.sandbox.schema.streaming.StreamingCheck;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The closed JSON Schema that the sandbox's dataset enforces on every XDM event, as AEP enforces a dataset's XDM
@@ -37,7 +45,9 @@ public final class XdmSchema {
     private static final Comparator<Violation> BY_PATH =
             Comparator.comparing(Violation::path).thenComparing(Violation::keyword);
 
+    private final JsonNode document;
     private final JsonSchema schema;
+    private final Map<String, Format> formats = new HashMap<>();
     private final String source;
 
     private XdmSchema(JsonNode schemaDocument, String source) {
@@ -46,7 +56,10 @@ public final class XdmSchema {
                 .pathType(PathType.JSON_PATH)
                 .build();
         JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7())
-                .format(new RememberedEmailFormat(new EmailFormat())).build();
+                .format(new RememberedEmailFormat(new EmailFormat()))
+                .formats(formats::putAll)
+                .build();
+        this.document = schemaDocument;
         this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, factory -> factory.metaSchema(draft7))
                 .getSchema(schemaDocument, config);
         this.schema.initializeValidators();
@@ -75,6 +88,20 @@ public final class XdmSchema {
     /** Where the schema came from, for logs and the inspection page. */
     public String source() {
         return source;
+    }
+
+    /**
+     * A check that proves most valid records valid from their bytes, far faster than {@link #validate}, judging
+     * formats with the same format rules; empty when this schema uses more of JSON Schema than it knows.
+     *
+     * @param kept JSON pointers to the parts of a record that the check returns for a valid one
+     */
+    public Optional<StreamingCheck> streamingCheck(List<String> kept) {
+        ExecutionContext context = schema.createExecutionContext();
+        Map<String, Predicate<String>> tests = new HashMap<>();
+        formats.forEach((name, format) -> tests.put(name,
+                value -> format.matches(context, schema.getValidationContext(), TextNode.valueOf(value))));
+        return StreamingCheck.compile(document, tests, JSON, kept);
     }
 
     public ValidationResult validate(JsonNode xdm) {

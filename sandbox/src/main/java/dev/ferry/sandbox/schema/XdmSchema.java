@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationContext;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.format.EmailFormat;
 import dev.ferry.sandbox.schema.streaming.StreamingCheck;
@@ -97,10 +98,12 @@ public final class XdmSchema {
      * @param kept JSON pointers to the parts of a record that the check returns for a valid one
      */
     public Optional<StreamingCheck> streamingCheck(List<String> kept) {
-        ExecutionContext context = schema.createExecutionContext();
+        // The formats read their settings from these contexts and change neither, so threads can share them.
+        ExecutionContext execution = schema.createExecutionContext();
+        ValidationContext validation = schema.getValidationContext();
         Map<String, Predicate<String>> tests = new HashMap<>();
         formats.forEach((name, format) -> tests.put(name,
-                value -> format.matches(context, schema.getValidationContext(), TextNode.valueOf(value))));
+                value -> format.matches(execution, validation, TextNode.valueOf(value))));
         return StreamingCheck.compile(document, tests, JSON, kept);
     }
 

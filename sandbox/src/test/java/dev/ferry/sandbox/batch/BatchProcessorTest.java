@@ -13,7 +13,10 @@ import dev.ferry.sandbox.schema.XdmSchema;
 import dev.ferry.sandbox.segmentation.Memberships.Identity;
 import dev.ferry.sandbox.web.Json;
 import dev.ferry.sandbox.web.SandboxStats;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BatchProcessorTest {
 
@@ -41,6 +45,25 @@ class BatchProcessorTest {
         assertThat(outcome.recordsRead()).isEqualTo(3);
         assertThat(events.list()).extracting(ReceivedEvent::id).containsExactly("v-1", "o-2", "o-1");
         assertThat(events.list()).extracting(ReceivedEvent::channel).containsOnly(Channel.BATCH);
+    }
+
+    @Test
+    void aSchemaTheStreamingCheckDoesNotKnowStillHasEveryRecordJudged(@TempDir Path dir) throws IOException {
+        Path schema = Files.writeString(dir.resolve("own.schema.json"), """
+                {"type": "object", "minProperties": 1, "required": ["_id"], "additionalProperties": false,
+                 "properties": {"_id": {"type": "string"}, "eventType": {"type": "string"}}}""");
+        BatchProcessor own = new BatchProcessor(null, null,
+                new EventIntake(XdmSchema.fromFile(schema), events, new SandboxStats(), Clock.systemUTC(), profiled::add),
+                Clock.systemUTC());
+
+        BatchOutcome valid = own.ingest(files("part-0.json", lines("{\"_id\": \"a\"}", "{\"_id\": \"b\"}")));
+        BatchOutcome invalid = own.ingest(files("part-0.json", lines("{\"_id\": \"c\"}", "{\"eventType\": \"x\"}")));
+
+        assertThat(valid.failed()).isFalse();
+        assertThat(invalid.failed()).isTrue();
+        assertThat(invalid.errors()).extracting(BatchError::code).containsExactly(BatchError.REQUIRED_FIELD_MISSING);
+        assertThat(events.list()).filteredOn(ReceivedEvent::valid).extracting(ReceivedEvent::id)
+                .containsExactly("b", "a");
     }
 
     @Test

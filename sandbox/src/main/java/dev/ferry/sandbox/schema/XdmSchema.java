@@ -58,6 +58,7 @@ public final class XdmSchema {
                 .build();
         JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7())
                 .format(new RememberedEmailFormat(new EmailFormat()))
+                // the builder hands over the formats the validator will use, so the streaming check uses the same
                 .formats(formats::putAll)
                 .build();
         this.document = schemaDocument;

@@ -33,15 +33,11 @@ record JsonLine(String file, int number, byte[] content, int offset, int length)
      * starting with a byte order mark too, which the byte parser would skip but is no JSON.
      */
     Optional<JsonNode> object() {
-        Optional<JsonNode> parsed = startsWithByteOrderMark() ? Optional.empty() : Json.parse(content, offset, length);
+        Optional<JsonNode> parsed = Json.startsWithByteOrderMark(content, offset, length) ? Optional.empty()
+                : Json.parse(content, offset, length);
         if (parsed.isEmpty()) {
             parsed = Json.parse(text());
         }
         return parsed.filter(JsonNode::isObject);
-    }
-
-    private boolean startsWithByteOrderMark() {
-        return length >= 3 && content[offset] == (byte) 0xEF && content[offset + 1] == (byte) 0xBB
-                && content[offset + 2] == (byte) 0xBF;
     }
 }

@@ -35,6 +35,15 @@ public final class Json {
         }
     }
 
+    /**
+     * Whether those bytes start with UTF-8's byte order mark, which Jackson's byte parser skips although text holding
+     * it is no JSON.
+     */
+    public static boolean startsWithByteOrderMark(byte[] bytes, int offset, int length) {
+        return length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB
+                && bytes[offset + 2] == (byte) 0xBF;
+    }
+
     /** Parses JSON from part of an array, or returns empty when those bytes are not JSON. */
     public static Optional<JsonNode> parse(byte[] bytes, int offset, int length) {
         try {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.sandbox.web.Json;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class StreamingCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamingCheck.class);
-    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final JsonFactory json;
     private final ObjectRule root;
@@ -66,7 +66,7 @@ public final class StreamingCheck {
      * still be valid: the full validator decides).
      */
     public ObjectNode provenValid(byte[] content, int offset, int length) {
-        if (startsWith(content, offset, length, BYTE_ORDER_MARK)) {
+        if (Json.startsWithByteOrderMark(content, offset, length)) {
             return null;
         }
         try (JsonParser parser = json.createParser(content, offset, length)) {
@@ -78,17 +78,5 @@ public final class StreamingCheck {
         } catch (IOException notJsonAsTheCheckReadsIt) {
             return null;
         }
-    }
-
-    private static boolean startsWith(byte[] content, int offset, int length, byte[] prefix) {
-        if (length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (content[offset + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

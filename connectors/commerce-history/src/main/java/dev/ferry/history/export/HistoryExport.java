@@ -606,16 +606,23 @@ public final class HistoryExport {
 
     /**
      * The batches the name's last export opened in the past day, which a new export of the name still counts against
-     * the daily cap: starting over must not open another day's worth. None when its checkpoint cannot be read, so
-     * that starting over stays the way out of a broken one.
+     * the daily cap: starting over must not open another day's worth.
      */
     private List<Long> batchTimesOfTheLastRun() {
+        return state.checkpoints().get(job.checkpointKey())
+                .map(json -> batchTimesIn(job.checkpointKey(), json, dayAgo())).orElse(List.of());
+    }
+
+    /**
+     * When the batches of the checkpoint {@code json} were opened, after {@code dayAgo}; none when the checkpoint
+     * cannot be read, so that starting over stays the way out of a broken one.
+     */
+    private List<Long> batchTimesIn(String key, String json, long dayAgo) {
         try {
-            return state.checkpoints().get(job.checkpointKey()).map(HistoryCheckpoint::fromJson)
-                    .map(last -> last.batchTimesSince(dayAgo())).orElse(List.of());
+            return HistoryCheckpoint.fromJson(json).batchTimesSince(dayAgo);
         } catch (IllegalStateException unreadable) {
-            LOG.warn("history export '{}': {}; the batches its last run opened are not counted against the daily cap",
-                    job.name(), unreadable.getMessage());
+            LOG.warn("history export '{}': the checkpoint {} is not counted against the daily cap: {}", job.name(), key,
+                    unreadable.getMessage());
             return List.of();
         }
     }
@@ -639,12 +646,7 @@ public final class HistoryExport {
         List<Long> times = new ArrayList<>(checkpoint.batchTimesSince(dayAgo));
         state.checkpoints().startingWith(HistoryJob.CHECKPOINT_PREFIX).forEach((key, json) -> {
             if (!key.equals(job.checkpointKey())) {
-                try {
-                    times.addAll(HistoryCheckpoint.fromJson(json).batchTimesSince(dayAgo));
-                } catch (IllegalStateException unreadable) {
-                    LOG.warn("history export '{}': the checkpoint {} is not counted against the daily cap: {}",
-                            job.name(), key, unreadable.getMessage());
-                }
+                times.addAll(batchTimesIn(key, json, dayAgo));
             }
         });
         times.sort(null);

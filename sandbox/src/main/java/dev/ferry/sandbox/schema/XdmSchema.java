@@ -13,7 +13,6 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationContext;
 import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.format.EmailFormat;
 import dev.ferry.sandbox.schema.streaming.StreamingCheck;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +56,6 @@ public final class XdmSchema {
                 .pathType(PathType.JSON_PATH)
                 .build();
         JsonMetaSchema draft7 = JsonMetaSchema.builder(JsonMetaSchema.getV7())
-                .format(new RememberedEmailFormat(new EmailFormat()))
                 // the builder hands over the formats the validator will use, so the streaming check uses the same
                 .formats(formats::putAll)
                 .build();

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,6 +106,31 @@ class StreamingCheckTest {
 
         assertThat(kept).isNotNull();
         assertThat(EventFacts.of(kept)).isEqualTo(EventFacts.of(parse(record)));
+    }
+
+    @Test
+    void theLastPassingValueIsNotCheckedAgainByAnyThreadAndEveryOtherValueIs() throws Exception {
+        List<String> asked = new ArrayList<>();
+        Predicate<String> email = value -> {
+            asked.add(value);
+            return value.contains("@");
+        };
+        StreamingCheck check = StreamingCheck.compile(parse("{\"type\": \"object\", \"additionalProperties\": false,"
+                        + " \"properties\": {\"address\": {\"type\": \"string\", \"format\": \"email\"}}}"),
+                Map.of("email", email), JSON, EventFacts.READ_FROM).orElseThrow();
+
+        List<Boolean> proven = new ArrayList<>();
+        for (String address : List.of("a@x.com", "a@x.com", "a@x.com", "bad", "bad", "a@x.com")) {
+            byte[] record = ("{\"address\": \"" + address + "\"}").getBytes(StandardCharsets.UTF_8);
+            proven.add(check.provenValid(record, 0, record.length) != null);
+        }
+        byte[] again = "{\"address\": \"a@x.com\"}".getBytes(StandardCharsets.UTF_8);
+        boolean onAnotherThread = CompletableFuture.supplyAsync(() -> check.provenValid(again, 0, again.length)).get()
+                != null;
+
+        assertThat(proven).containsExactly(true, true, true, false, false, true);
+        assertThat(onAnotherThread).isTrue();
+        assertThat(asked).containsExactly("a@x.com", "bad", "bad");
     }
 
     @Test

@@ -79,7 +79,7 @@ final class RuleCompiler {
         }
         return switch (type.asText()) {
             case "object" -> compileObject(schema, kept, false);
-            case "array" -> new ArrayRule(compile(required(schema, "items"), List.of()),
+            case "array" -> new ArrayRule(compile(present(schema, "items"), List.of()),
                     count(schema, "minItems", 0), count(schema, "maxItems", Integer.MAX_VALUE));
             case "string" -> compileString(schema);
             case "boolean" -> new BooleanRule();
@@ -196,7 +196,7 @@ final class RuleCompiler {
                 format, allowed);
     }
 
-    private static JsonNode required(JsonNode schema, String keyword) throws UnsupportedSchema {
+    private static JsonNode present(JsonNode schema, String keyword) throws UnsupportedSchema {
         JsonNode value = schema.get(keyword);
         if (value == null) {
             throw new UnsupportedSchema("no " + keyword);

@@ -198,6 +198,31 @@ class CommerceHistoryIT {
     }
 
     @Test
+    void aDryRunOfTheSameNameLeavesAnInterruptedExportItsCheckpoint(@TempDir Path dryRunDir) throws Exception {
+        AtomicInteger pages = new AtomicInteger();
+        camel.getRegistry().bind("interrupting", (HistoryProgress) (done, total, events) -> {
+            if (pages.incrementAndGet() == 9) {
+                throw new IllegalStateException("Ctrl-C");
+            }
+        });
+        assertThatThrownBy(() -> exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&progress=#interrupting"))
+                .hasRootCauseMessage("Ctrl-C");
+        assertThat(ingested).isNotEmpty();
+
+        HistorySummary dryRun = camel.createProducerTemplate().requestBody("commerce-history:orders?dataSource="
+                + "#commerceDb&outDir=" + dryRunDir + "&from=" + FROM + "&to=" + TO + "&pageSize=10&fileSize=40000",
+                null, HistorySummary.class);
+        assertThat(dryRun.orders()).isEqualTo(ordersInRange());
+
+        HistorySummary resumed = exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&resume=true");
+
+        assertThat(ingested.stream().map(row -> row.get("_id").asText()).distinct().count())
+                .isEqualTo(ingested.size());
+        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+        assertThat(resumed.orders()).isEqualTo(ordersInRange());
+    }
+
+    @Test
     void anExportKilledInTheMiddleOfAFileResumesWithoutDoublesOrGaps() throws Exception {
         AtomicInteger pages = new AtomicInteger();
         camel.getRegistry().bind("killer", (HistoryProgress) (done, total, events) -> {

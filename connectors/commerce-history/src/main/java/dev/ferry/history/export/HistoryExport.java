@@ -74,6 +74,7 @@ public final class HistoryExport {
     private final OrderEventMapper mapper;
     private final StateDatabase state;
     private final HistorySink sink;
+    private final String checkpointKey;
     private final HistoryProgress progress;
     private final Clock clock;
     private final Ownership ownership;
@@ -116,6 +117,7 @@ public final class HistoryExport {
         this.mapper = mapper;
         this.state = state;
         this.sink = sink;
+        this.checkpointKey = job.checkpointKey(sink == null);
         this.progress = progress;
         this.clock = clock;
         this.ownership = ownership;
@@ -185,17 +187,13 @@ public final class HistoryExport {
         if (!resume) {
             return HistoryCheckpoint.start(job.scope(), batchTimesOfTheLastRun());
         }
-        HistoryCheckpoint saved = state.checkpoints().get(job.checkpointKey()).map(HistoryCheckpoint::fromJson)
+        HistoryCheckpoint saved = state.checkpoints().get(checkpointKey).map(HistoryCheckpoint::fromJson)
                 .orElseThrow(() -> new IllegalArgumentException("there is no interrupted export named '" + job.name()
                         + "' to resume; run it without --resume"));
         if (!saved.scope().equals(job.scope())) {
             // the checkpoint outlives a finished export too, so it is not called interrupted here
             throw new IllegalArgumentException("the last export named '" + job.name() + "' covers " + saved.scope()
                     + "; resume it with the same --from, --to and --stores, or run a new one without --resume");
-        }
-        if (saved.batch() != null && sink == null) {
-            throw new IllegalArgumentException("the interrupted export '" + job.name() + "' has batch "
-                    + saved.batch().id() + " open in AEP; resume it with a sink, not as a dry run");
         }
         return saved;
     }
@@ -601,7 +599,7 @@ public final class HistoryExport {
 
     private void save() {
         ownership.confirm();
-        state.checkpoints().put(job.checkpointKey(), checkpoint.toJson());
+        state.checkpoints().put(checkpointKey, checkpoint.toJson());
     }
 
     /**
@@ -609,8 +607,8 @@ public final class HistoryExport {
      * the daily cap: starting over must not open another day's worth.
      */
     private List<Long> batchTimesOfTheLastRun() {
-        return state.checkpoints().get(job.checkpointKey())
-                .map(json -> batchTimesIn(job.checkpointKey(), json, dayAgo())).orElse(List.of());
+        return state.checkpoints().get(checkpointKey)
+                .map(json -> batchTimesIn(checkpointKey, json, dayAgo())).orElse(List.of());
     }
 
     /**
@@ -645,7 +643,7 @@ public final class HistoryExport {
     private List<Long> batchTimesOfEveryExportSince(long dayAgo) {
         List<Long> times = new ArrayList<>(checkpoint.batchTimesSince(dayAgo));
         state.checkpoints().startingWith(HistoryJob.CHECKPOINT_PREFIX).forEach((key, json) -> {
-            if (!key.equals(job.checkpointKey())) {
+            if (!key.equals(checkpointKey)) {
                 times.addAll(batchTimesIn(key, json, dayAgo));
             }
         });

@@ -17,9 +17,16 @@ public record HistoryJob(String name, HistoryRange range, Set<Long> storeIds, St
 
     /** What every export's checkpoint key starts with. */
     public static final String CHECKPOINT_PREFIX = "commerce-history:";
+    /**
+     * What a dry run's checkpoint key starts with. A dry run has a checkpoint of its own: under the export's key, it
+     * would take the place of an interrupted export of the same name, whose {@code --resume} would then go on after
+     * the orders the dry run only wrote to files.
+     */
+    static final String DRY_RUN_CHECKPOINT_PREFIX = "commerce-history-dry-run:";
 
-    public String checkpointKey() {
-        return CHECKPOINT_PREFIX + name;
+    /** @param dryRun whether the run sends nothing, only writes its files */
+    String checkpointKey(boolean dryRun) {
+        return (dryRun ? DRY_RUN_CHECKPOINT_PREFIX : CHECKPOINT_PREFIX) + name;
     }
 
     /** What a checkpoint must match for {@code --resume} to go on with it. */

@@ -3,6 +3,7 @@ package dev.ferry.app.command;
 import dev.ferry.app.ExitCodes;
 import dev.ferry.app.history.DryRunValidation;
 import dev.ferry.app.history.HistoryProgressBar;
+import dev.ferry.app.history.HistorySignals;
 import dev.ferry.app.runtime.CamelProperties;
 import dev.ferry.core.config.FerryConfig;
 import dev.ferry.core.config.FerrySetting;
@@ -12,10 +13,15 @@ import dev.ferry.history.export.HistoryRange;
 import dev.ferry.history.export.HistoryStopped;
 import dev.ferry.history.export.HistorySummary;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.FailedToCreateProducerException;
@@ -29,9 +35,12 @@ import picocli.CommandLine.Option;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"Export the orders created in a date range (UTC) to AEP batch ingestion as the back-office "
                 + "events the order poller sends live, resumable, with progress.",
-                "Exit 0 only when every batch reached success in Catalog; 5 when it stopped early (rerun with "
-                        + "--resume)."})
+                "Exit 0 only when every batch reached success in Catalog (a failed batch's replacement included); "
+                        + "5 when it stopped early (Ctrl-C, the database gone: rerun with --resume)."})
 public final class HistoryCommand implements Callable<Integer> {
+
+    /** Words a shell takes as they are; any other is quoted in the resume command. */
+    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
 
     @Mixin
     ConfigOption config;
@@ -69,11 +78,13 @@ public final class HistoryCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Path workDir = dryRun ? out : Path.of(settings.get(FerrySetting.HISTORY_WORK_DIR));
+        HistoryProgressBar bar = new HistoryProgressBar(err, System.console() != null);
         try (StateDatabase state = StateDatabase.open(settings.get(FerrySetting.STATE_DB_URL),
                 settings.get(FerrySetting.STATE_DB_USER), settings.get(FerrySetting.STATE_DB_PASSWORD));
-             CamelContext camel = new DefaultCamelContext()) {
+             CamelContext camel = new DefaultCamelContext();
+             HistorySignals signals = HistorySignals.install(bar, err)) {
             camel.getRegistry().bind("ferryState", state);
-            camel.getRegistry().bind("historyProgress", new HistoryProgressBar(err, System.console() != null));
+            camel.getRegistry().bind("historyProgress", signals);
             PropertyBindingSupport.build().withReflection(true).bind(camel, camel.getComponent("aep"),
                     CamelProperties.aepOptions(settings));
             camel.start();
@@ -95,6 +106,7 @@ public final class HistoryCommand implements Callable<Integer> {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof HistoryStopped) {
                 err.println("ferry: " + cause.getMessage());
+                err.println("ferry: to go on: " + resumeCommand());
                 return ExitCodes.STOPPED;
             }
             if (cause instanceof IllegalArgumentException) {
@@ -139,6 +151,40 @@ public final class HistoryCommand implements Callable<Integer> {
             return "ferry.aep.dataset-id is not set: batch ingestion needs the dataset that receives the events";
         }
         return null;
+    }
+
+    /** This command again with --resume, as a shell takes it. */
+    private String resumeCommand() {
+        List<String> words = new ArrayList<>(List.of("java", "-jar", jarPath(), "history"));
+        if (config.file != null) {
+            words.addAll(List.of("--config", config.file.toString()));
+        }
+        words.addAll(List.of("--from", from, "--to", to, "--name", name));
+        if (stores != null && !stores.isBlank()) {
+            words.addAll(List.of("--stores", stores));
+        }
+        if (dryRun) {
+            words.addAll(List.of("--dry-run", "--out", out.toString()));
+            if (schema != null) {
+                words.addAll(List.of("--schema", schema.toString()));
+            }
+        }
+        words.add("--resume");
+        return words.stream().map(HistoryCommand::shellWord).collect(Collectors.joining(" "));
+    }
+
+    /** The jar this runs from; ferry.jar when it runs from classes (an IDE, a test). */
+    private static String jarPath() {
+        try {
+            Path location = Path.of(HistoryCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? location.toString() : "ferry.jar";
+        } catch (URISyntaxException | RuntimeException e) {
+            return "ferry.jar";
+        }
+    }
+
+    private static String shellWord(String word) {
+        return SHELL_SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private String uri(FerryConfig settings, Path workDir) {

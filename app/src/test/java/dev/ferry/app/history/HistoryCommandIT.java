@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +129,38 @@ class HistoryCommandIT {
             List<ReceivedEvent> received = sandbox.events().list();
             assertThat(received.stream().map(ReceivedEvent::id).distinct().count()).isEqualTo(received.size());
             assertThat(resumed.output()).contains("history 'history': 120 orders, " + String.format(Locale.ROOT, "%,d", received.size()) + " events");
+        }
+    }
+
+    @Test
+    void ctrlCStopsTheExportWithExitFiveAndTheCommandItPrintsSendsTheRestOnce() throws Exception {
+        try (AepSandbox sandbox = AepSandbox.start(SandboxSettings.defaults())) {
+            // slow uploads, so that Ctrl-C lands in the middle of the export
+            sandbox.faults().apply(FaultSettings.builder().latencyMs(300).build());
+            Path config = config(sandbox, "ferry.history.file-size=20000", "ferry.history.files-per-batch=3");
+            FerryProcess.Result stopped;
+            try (FerryProcess export = FerryProcess.start(work, secret(sandbox), "history", "--config",
+                    config.toString(), "--from", "2022-01-01", "--to", "2025-07-01")) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> requests(sandbox, "batch.fileUpload") >= 2
+                        || !export.isAlive());
+                export.interrupt();
+                stopped = new FerryProcess.Result(export.waitFor(Duration.ofSeconds(30)), export.output());
+            }
+            assertThat(stopped.exitCode()).as(stopped.output()).isEqualTo(ExitCodes.STOPPED);
+            Matcher resume = Pattern.compile("(?m)^ferry: to go on: java -jar \\S+ (history .*--resume)$")
+                    .matcher(stopped.output());
+            assertThat(resume.find()).as(stopped.output()).isTrue();
+            assertThat(stopped.output()).contains("ferry: SIGINT: stopping after the step in progress")
+                    .contains("stopped: asked to stop").doesNotContain("\tat ");
+            sandbox.faults().clear();
+
+            FerryProcess.Result resumed = FerryProcess.run(work, secret(sandbox), resume.group(1).split(" "));
+
+            assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+            assertThat(resumed.output()).contains("history 'history': 120 orders");
+            List<ReceivedEvent> received = sandbox.events().list();
+            assertThat(received.stream().map(ReceivedEvent::id).distinct().count()).isEqualTo(received.size());
+            assertThat(resumed.output()).contains(String.format(Locale.ROOT, "%,d", received.size()) + " events");
         }
     }
 

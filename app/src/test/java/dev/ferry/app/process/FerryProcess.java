@@ -32,7 +32,10 @@ public final class FerryProcess implements AutoCloseable {
     }
 
     public static FerryProcess start(Path workDir, Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-jar", jar().toAbsolutePath().toString()));
+        // env gives SIGINT back its default before it runs Java, so that Ctrl-C reaches Ferry even when the build runs
+        // as a script's background job, which starts with SIGINT ignored, and passes that on.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT", javaBinary(), "-Xmx512m", "-jar",
+                jar().toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path output = Files.createTempFile(workDir, "ferry-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
@@ -74,6 +77,22 @@ public final class FerryProcess implements AutoCloseable {
         if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("ferry did not stop within " + within + " of SIGTERM:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGINT, as Ctrl-C sends it on a terminal. */
+    public void interrupt() throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -INT " + process.pid() + " exited " + exit);
+        }
+    }
+
+    /** Waits for the process to end; returns its exit code. */
+    public int waitFor(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("ferry did not end within " + within + ":\n" + output());
         }
         return process.exitValue();
     }

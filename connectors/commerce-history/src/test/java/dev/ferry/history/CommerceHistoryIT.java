@@ -198,6 +198,35 @@ class CommerceHistoryIT {
     }
 
     @Test
+    void anExportAskedToStopEndsWithItsCheckpointAndItsResumeSendsTheRestOnce() throws Exception {
+        AtomicInteger pages = new AtomicInteger();
+        camel.getRegistry().bind("ctrlC", new HistoryProgress() {
+            @Override
+            public void update(long ordersDone, long ordersTotal, long events) {
+                pages.incrementAndGet();
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return pages.get() >= 9;
+            }
+        });
+        assertThatThrownBy(() -> exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&progress=#ctrlC"))
+                .cause().isInstanceOf(HistoryStopped.class)
+                .hasMessageContaining("asked to stop").hasMessageContaining("--resume");
+        int beforeResume = ingested.size();
+        assertThat(beforeResume).isPositive();
+
+        HistorySummary summary = exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&resume=true");
+
+        assertThat(ingested.size()).isGreaterThan(beforeResume);
+        assertThat(ingested.stream().map(row -> row.get("_id").asText()).distinct().count())
+                .isEqualTo(ingested.size());
+        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+        assertThat(summary.orders()).isEqualTo(ordersInRange());
+    }
+
+    @Test
     void aDryRunOfTheSameNameLeavesAnInterruptedExportItsCheckpoint(@TempDir Path dryRunDir) throws Exception {
         AtomicInteger pages = new AtomicInteger();
         camel.getRegistry().bind("interrupting", (HistoryProgress) (done, total, events) -> {

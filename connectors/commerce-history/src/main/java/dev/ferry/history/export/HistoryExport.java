@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -68,6 +69,8 @@ public final class HistoryExport {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** Connections reading pages at once: two keep MariaDB busy while each waits for the other's query. */
     private static final int READERS = 2;
+    /** How often this thread, waiting for the sender or for AEP, asks whether it is to stop. */
+    private static final long STOP_CHECK_MS = 200;
 
     private final HistoryJob job;
     private final CommerceConnections database;
@@ -176,6 +179,7 @@ public final class HistoryExport {
                 }
                 progress.update(ordersHandedOver + (current == null ? 0 : current.orders()), total,
                         eventsHandedOver + (current == null ? 0 : current.events()));
+                stopIfRequested();
             }
         }
         closeCurrent();
@@ -333,7 +337,9 @@ public final class HistoryExport {
         }
         rethrowBackgroundFailure();
         try {
-            unsent.acquire();
+            while (!unsent.tryAcquire(STOP_CHECK_MS, TimeUnit.MILLISECONDS)) {
+                stopIfRequested();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw stopped("interrupted", e);
@@ -496,15 +502,30 @@ public final class HistoryExport {
             }
             awaitSettlements(0);
         }));
-        try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw stopped("interrupted while AEP processed a batch", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+        while (true) {
+            try {
+                done.get(STOP_CHECK_MS, TimeUnit.MILLISECONDS);
+                break;
+            } catch (TimeoutException e) {
+                stopIfRequested();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw stopped("interrupted while AEP processed a batch", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
         }
         rethrowBackgroundFailure();
+    }
+
+    /**
+     * Stops the export where it is when asked to (the CLI's Ctrl-C): after a page, or while it waits for the sender
+     * or for AEP. The step the sender and the settlers are doing still ends, as {@link #stopSender} says.
+     */
+    private void stopIfRequested() {
+        if (progress.stopRequested()) {
+            throw stopped("asked to stop", null);
+        }
     }
 
     /** Opens a read-only connection to the Commerce database. */

@@ -12,6 +12,7 @@ import dev.ferry.history.HistoryAlreadyRunning;
 import dev.ferry.history.export.HistoryRange;
 import dev.ferry.history.export.HistoryStopped;
 import dev.ferry.history.export.HistorySummary;
+import java.io.Console;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -78,7 +79,9 @@ public final class HistoryCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Path workDir = dryRun ? out : Path.of(settings.get(FerrySetting.HISTORY_WORK_DIR));
-        HistoryProgressBar bar = new HistoryProgressBar(err, System.console() != null);
+        Console console = System.console();
+        // On a terminal the bar is drawn on the terminal itself, so that stderr sent to a file gets no redrawn bars.
+        HistoryProgressBar bar = new HistoryProgressBar(console == null ? err : console.writer(), console != null);
         try (StateDatabase state = StateDatabase.open(settings.get(FerrySetting.STATE_DB_URL),
                 settings.get(FerrySetting.STATE_DB_USER), settings.get(FerrySetting.STATE_DB_PASSWORD));
              CamelContext camel = new DefaultCamelContext();

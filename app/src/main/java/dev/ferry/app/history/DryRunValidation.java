@@ -2,6 +2,7 @@ package dev.ferry.app.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.core.xdm.Xdm;
+import dev.ferry.history.export.HistoryJob;
 import dev.ferry.sandbox.schema.ValidationResult;
 import dev.ferry.sandbox.schema.XdmSchema;
 import java.io.BufferedReader;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,9 +35,10 @@ public final class DryRunValidation {
         long invalid = 0;
         List<String> examples = new ArrayList<>();
         List<Path> files;
+        // the export's own files only, not whatever else the directory holds
+        Pattern ours = HistoryJob.filesOf(filePrefix);
         try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(file -> file.getFileName().toString().startsWith(filePrefix + "-")
-                    && file.toString().endsWith(".json")).sorted().toList();
+            files = listing.filter(file -> ours.matcher(file.getFileName().toString()).matches()).sorted().toList();
         }
         for (Path file : files) {
             try (BufferedReader reader = Files.newBufferedReader(file)) {

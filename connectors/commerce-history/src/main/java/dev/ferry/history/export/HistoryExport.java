@@ -730,7 +730,7 @@ public final class HistoryExport {
 
     /** Files numbered from {@code first} on were never handed over (a run stopped while writing them). */
     private void deleteUnfinishedFiles(long first) throws IOException {
-        Pattern ours = Pattern.compile(Pattern.quote(job.name()) + "-(\\d{6,})\\.json");
+        Pattern ours = HistoryJob.filesOf(job.name());
         try (Stream<Path> files = Files.list(job.outDir())) {
             for (Path file : files.toList()) {
                 Matcher matcher = ours.matcher(file.getFileName().toString());

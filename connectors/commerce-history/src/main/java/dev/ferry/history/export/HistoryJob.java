@@ -3,6 +3,7 @@ package dev.ferry.history.export;
 import dev.ferry.core.sales.OrderChangeKind;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One export's settings: its name (which keys its checkpoint and names its files), the range, the store_ids in
@@ -27,6 +28,11 @@ public record HistoryJob(String name, HistoryRange range, Set<Long> storeIds, St
     /** @param dryRun whether the run sends nothing, only writes its files */
     String checkpointKey(boolean dryRun) {
         return (dryRun ? DRY_RUN_CHECKPOINT_PREFIX : CHECKPOINT_PREFIX) + name;
+    }
+
+    /** The names of an export's files, {@code <name>-000001.json} and on, their number as group 1. */
+    public static Pattern filesOf(String name) {
+        return Pattern.compile(Pattern.quote(name) + "-(\\d{6,})\\.json");
     }
 
     /** What a checkpoint must match for {@code --resume} to go on with it. */

@@ -195,16 +195,27 @@ class HistoryCommandIT {
             Path config = config(sandbox);
             FerryProcess.Result reversed = FerryProcess.run(work, secret(sandbox), "history", "--config",
                     config.toString(), "--from", "2025-01-01", "--to", "2024-01-01");
+            FerryProcess.Result future = FerryProcess.run(work, secret(sandbox), "history", "--config",
+                    config.toString(), "--from", "2099-01-01", "--to", "2099-02-01");
             FerryProcess.Result unknownStore = FerryProcess.run(work, secret(sandbox), "history", "--config",
                     config.toString(), "--from", "2022-01-01", "--to", "2023-01-01", "--stores", "atlantis");
             FerryProcess.Result nothingToResume = FerryProcess.run(work, secret(sandbox), "history", "--config",
                     config.toString(), "--from", "2022-01-01", "--to", "2023-01-01", "--resume");
+            // config() writes one file: the runs with the first config go before it is written again
             FerryProcess.Result overGuardrails = FerryProcess.run(work, secret(sandbox), "history", "--config",
                     config(sandbox, "ferry.history.files-per-batch=2000").toString(), "--from", "2022-01-01", "--to",
                     "2023-01-01");
+            FerryProcess.Result noDataset = FerryProcess.run(work, secret(sandbox), "history", "--config",
+                    config(sandbox, "ferry.aep.dataset-id=").toString(), "--from", "2022-01-01", "--to", "2023-01-01");
 
             assertThat(reversed.exitCode()).isEqualTo(ExitCodes.USAGE);
             assertThat(reversed.output().strip()).isEqualTo("ferry: --from 2025-01-01 must be before --to 2024-01-01");
+            assertThat(future.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(future.output().strip())
+                    .isEqualTo("ferry: --from 2099-01-01 is in the future: there are no orders to export yet");
+            assertThat(noDataset.exitCode()).isEqualTo(ExitCodes.USAGE);
+            assertThat(noDataset.output().strip()).isEqualTo("ferry: ferry.aep.dataset-id is not set: batch ingestion"
+                    + " needs the dataset that receives the events");
             assertThat(unknownStore.exitCode()).as(unknownStore.output()).isEqualTo(ExitCodes.USAGE);
             assertThat(unknownStore.output()).contains("unknown store code(s) [atlantis]").doesNotContain("\tat ");
             assertThat(nothingToResume.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -3,9 +3,11 @@ package dev.ferry.app.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.app.ExitCodes;
 import dev.ferry.app.process.FerryProcess;
 import dev.ferry.app.process.SandboxConfigFile;
+import dev.ferry.core.testing.CompatSchema;
 import dev.ferry.core.testing.ScratchDatabase;
 import dev.ferry.core.testing.TestDatabase;
 import dev.ferry.core.xdm.Xdm;
@@ -161,6 +163,42 @@ class HistoryCommandIT {
             List<ReceivedEvent> received = sandbox.events().list();
             assertThat(received.stream().map(ReceivedEvent::id).distinct().count()).isEqualTo(received.size());
             assertThat(resumed.output()).contains(String.format(Locale.ROOT, "%,d", received.size()) + " events");
+        }
+    }
+
+    @Test
+    void aBatchAepFailsIsReportedWithAepsErrorCodeAndReplacedOnceAndTheExportExitsOne() throws Exception {
+        // the dataset's schema refuses refunds, so the export's one batch fails, and its replacement too
+        ObjectNode schema = (ObjectNode) Xdm.JSON.readTree(CompatSchema.path().toFile());
+        ObjectNode eventType = (ObjectNode) schema.path("properties").path("eventType");
+        eventType.putArray("enum").add("commerce.backofficeOrderPlaced").add("commerce.backofficeOrderInvoiced")
+                .add("commerce.backofficeOrderItemsShipped").add("commerce.backofficeOrderShipmentCompleted")
+                .add("commerce.backofficeOrderCancelled");
+        Path schemaFile = work.resolve("no-refunds.schema.json");
+        Xdm.JSON.writeValue(schemaFile.toFile(), schema);
+        try (AepSandbox sandbox = AepSandbox.start(SandboxSettings.defaults().toBuilder().schemaFile(schemaFile)
+                .build())) {
+            FerryProcess.Result result = FerryProcess.run(work, secret(sandbox), "history", "--config",
+                    config(sandbox, "ferry.history.files-per-batch=100").toString(), "--from", "2022-01-01", "--to",
+                    "2025-07-01");
+
+            assertThat(result.exitCode()).as(result.output()).isEqualTo(ExitCodes.FAILED);
+            assertThat(result.output()).as("one batch, its replacement, and it counted as failed")
+                    .containsPattern("history 'history': 120 orders, [\\d,]+ events, \\d+ files, 2 batches "
+                            + "\\(1 failed\\)");
+            List<String> failures = Pattern.compile("(?m)^  batch failure: batch (\\S+) failed: \\d+ rows rejected "
+                    + "\\(INGEST-1211-400: Encountered errors while parsing, converting or otherwise validating the "
+                    + "data\\. First failures: history-\\d+\\.json line \\d+: \\$\\.eventType: does not have a "
+                    + "value in the enumeration").matcher(result.output()).results().map(failure -> failure.group(1))
+                    .toList();
+            assertThat(failures).as("the batch and its replacement, each with the code and reason Catalog gave")
+                    .hasSize(2).doesNotHaveDuplicates();
+            assertThat(requests(sandbox, "batch.create")).isEqualTo(2);
+            try (var kept = Files.list(work.resolve("history").resolve("failed"))) {
+                assertThat(kept.count()).as("the files of a replacement that failed too are kept").isPositive();
+            }
+            assertThat(sandbox.events().list()).as("a failed batch stores none of its rows")
+                    .noneMatch(ReceivedEvent::valid);
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -154,6 +155,23 @@ class CommerceHistoryIT {
 
     @Test
     void theRangeIsHalfOpenOnCreatedAtInUtc() throws Exception {
+        exportTheRangesBoundaryOrders();
+    }
+
+    @Test
+    void theRangeIsInUtcWhateverTheJvmsTimeZone() throws Exception {
+        TimeZone machine = TimeZone.getDefault();
+        // fourteen hours ahead of UTC: a date or a time read or bound in the JVM's zone moves the range as much
+        TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+        try {
+            exportTheRangesBoundaryOrders();
+        } finally {
+            TimeZone.setDefault(machine);
+        }
+    }
+
+    /** An order created at the range's first instant is exported, one created at its end is not. */
+    private void exportTheRangesBoundaryOrders() throws Exception {
         long first;
         long second;
         try (Connection c = commerce.getConnection(); Statement s = c.createStatement()) {
@@ -585,6 +603,9 @@ class CommerceHistoryIT {
         assertThatThrownBy(() -> template.requestBodyAndHeader(base + "&from=2022-01-01&to=2023-01-01", null,
                 CommerceHistoryHeaders.RESUME, "yes")).hasRootCauseMessage("FerryHistoryResume must be true or false,"
                 + " not 'yes'");
+        assertThatThrownBy(() -> template.requestBody(base + "&from=2022-01-01&to=2023-01-01&filesPerBatch=500"
+                + "&fileSize=268435456", (Object) null)).hasRootCauseMessage("commerce-history:orders: 500 files of "
+                + "268435456 bytes exceed AEP's batch guardrails (1500 files, 100 GB)");
         assertThat(batches.get()).isZero();
     }
 

@@ -72,7 +72,8 @@ public class CommerceHistoryEndpoint extends CommerceDatabaseEndpoint {
             + "it is reached; 0 for no cap")
     private int batchesPerDay = 90;
 
-    @UriParam(label = "advanced", description = "Told after every page how far the export is (the CLI's progress bar)")
+    @UriParam(label = "advanced", description = "Told after every page how far the export is, and asked whether to "
+            + "stop (the CLI's progress bar and its Ctrl-C)")
     private HistoryProgress progress;
 
     public CommerceHistoryEndpoint(String uri, CommerceHistoryComponent component, String name) {

@@ -115,6 +115,26 @@ class CommerceHistoryIT {
         return export("&sinkUri=direct:sink" + options);
     }
 
+    /** An export to the sink that dies after its ninth page, as Ctrl-C ended it before, its checkpoint left behind. */
+    private void exportInterruptedAfterNinePages() {
+        AtomicInteger pages = new AtomicInteger();
+        camel.getRegistry().bind("interrupting", (HistoryProgress) (done, total, events) -> {
+            if (pages.incrementAndGet() == 9) {
+                throw new IllegalStateException("Ctrl-C");
+            }
+        });
+        assertThatThrownBy(() -> exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&progress=#interrupting"))
+                .hasRootCauseMessage("Ctrl-C");
+        assertThat(ingested).as("what the sink got before the export died").isNotEmpty();
+    }
+
+    /** The sink got every event of the range, and each once. */
+    private void assertEveryEventIngestedOnce() throws SQLException {
+        assertThat(ingested.stream().map(row -> row.get("_id").asText()).distinct().count())
+                .isEqualTo(ingested.size());
+        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+    }
+
     @Test
     void aMultiYearRangeAcrossManyPagesFilesAndBatchesSendsExactlyTheOrdersPollersEvents() throws Exception {
         HistorySummary summary = exportToSink("&pageSize=7&fileSize=60000&filesPerBatch=3");
@@ -196,22 +216,11 @@ class CommerceHistoryIT {
 
     @Test
     void anExportInterruptedAtAPageBoundaryResumesWithoutDoublesOrGaps() throws Exception {
-        AtomicInteger pages = new AtomicInteger();
-        camel.getRegistry().bind("interrupting", (HistoryProgress) (done, total, events) -> {
-            if (pages.incrementAndGet() == 9) {
-                throw new IllegalStateException("Ctrl-C");
-            }
-        });
-        assertThatThrownBy(() -> exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&progress=#interrupting"))
-                .hasRootCauseMessage("Ctrl-C");
-        int beforeResume = ingested.size();
-        assertThat(beforeResume).isPositive();
+        exportInterruptedAfterNinePages();
 
         HistorySummary summary = exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&resume=true");
 
-        assertThat(ingested.stream().map(row -> row.get("_id").asText()).distinct().count())
-                .isEqualTo(ingested.size());
-        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+        assertEveryEventIngestedOnce();
         assertThat(summary.orders()).isEqualTo(ordersInRange());
     }
 
@@ -238,23 +247,13 @@ class CommerceHistoryIT {
         HistorySummary summary = exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&resume=true");
 
         assertThat(ingested.size()).isGreaterThan(beforeResume);
-        assertThat(ingested.stream().map(row -> row.get("_id").asText()).distinct().count())
-                .isEqualTo(ingested.size());
-        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+        assertEveryEventIngestedOnce();
         assertThat(summary.orders()).isEqualTo(ordersInRange());
     }
 
     @Test
     void aDryRunOfTheSameNameLeavesAnInterruptedExportItsCheckpoint(@TempDir Path dryRunDir) throws Exception {
-        AtomicInteger pages = new AtomicInteger();
-        camel.getRegistry().bind("interrupting", (HistoryProgress) (done, total, events) -> {
-            if (pages.incrementAndGet() == 9) {
-                throw new IllegalStateException("Ctrl-C");
-            }
-        });
-        assertThatThrownBy(() -> exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&progress=#interrupting"))
-                .hasRootCauseMessage("Ctrl-C");
-        assertThat(ingested).isNotEmpty();
+        exportInterruptedAfterNinePages();
 
         HistorySummary dryRun = camel.createProducerTemplate().requestBody("commerce-history:orders?dataSource="
                 + "#commerceDb&outDir=" + dryRunDir + "&from=" + FROM + "&to=" + TO + "&pageSize=10&fileSize=40000",
@@ -263,9 +262,7 @@ class CommerceHistoryIT {
 
         HistorySummary resumed = exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=2&resume=true");
 
-        assertThat(ingested.stream().map(row -> row.get("_id").asText()).distinct().count())
-                .isEqualTo(ingested.size());
-        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+        assertEveryEventIngestedOnce();
         assertThat(resumed.orders()).isEqualTo(ordersInRange());
     }
 
@@ -285,9 +282,7 @@ class CommerceHistoryIT {
 
         exportToSink("&pageSize=3&fileSize=40000&filesPerBatch=1&resume=true");
 
-        assertThat(ingested.stream().map(row -> row.get("_id").asText()).distinct().count())
-                .isEqualTo(ingested.size());
-        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
+        assertEveryEventIngestedOnce();
     }
 
     @Test
@@ -304,9 +299,7 @@ class CommerceHistoryIT {
 
         exportToSink("&pageSize=10&fileSize=40000&filesPerBatch=1&resume=true");
 
-        assertThat(countByType(ingested)).isEqualTo(expectedEventsByType());
-        assertThat(ingested.stream().map(row -> row.get("_id").asText()).distinct().count())
-                .isEqualTo(ingested.size());
+        assertEveryEventIngestedOnce();
     }
 
     @Test

@@ -36,7 +36,11 @@ public final class HistorySignals implements HistoryProgress, AutoCloseable {
         HistorySignals signals = new HistorySignals(progress, err);
         for (String name : STOPPING) {
             Signal signal = new Signal(name);
-            signals.previous.put(signal, Signal.handle(signal, signals::stop));
+            try {
+                signals.previous.put(signal, Signal.handle(signal, signals::stop));
+            } catch (IllegalArgumentException reserved) {
+                // the JVM keeps the signal to itself (-Xrs): it ends Ferry as before, which a resume survives
+            }
         }
         return signals;
     }
